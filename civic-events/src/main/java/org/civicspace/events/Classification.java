@@ -1,0 +1,29 @@
+package org.civicspace.events;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the classifier found in a report. {@code country} is ISO 3166-1 alpha-2, {@code ZZ} when
+ * the report concerns no country; {@code tags} carry each finding's confidence and evidence.
+ */
+public record Classification(
+        String language,
+        String country,
+        List<String> otherCountries,
+        Set<Freedom> freedoms,
+        Set<ViolationType> violationTypes,
+        Urgency urgency,
+        List<Tag> tags,
+        String classifierVersion) {
+
+    /** The country code of a report that concerns no country. */
+    public static final String NO_COUNTRY = "ZZ";
+
+    public Classification {
+        otherCountries = otherCountries == null ? List.of() : List.copyOf(otherCountries);
+        freedoms = freedoms == null ? Set.of() : Set.copyOf(freedoms);
+        violationTypes = violationTypes == null ? Set.of() : Set.copyOf(violationTypes);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+}

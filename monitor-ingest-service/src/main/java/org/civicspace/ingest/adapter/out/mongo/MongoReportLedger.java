@@ -1,0 +1,41 @@
+package org.civicspace.ingest.adapter.out.mongo;
+
+import java.time.Instant;
+
+import org.civicspace.ingest.application.ReportLedger;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/** The ledger of accepted reports: id, submitter and time only, never the report's text. */
+@Component
+class MongoReportLedger implements ReportLedger {
+
+    private final ReactiveMongoTemplate mongo;
+
+    MongoReportLedger(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Mono<Boolean> contains(String reportId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(reportId)), AcceptedReport.class);
+    }
+
+    @Override
+    public Mono<Void> record(String reportId, String submittedBy, Instant receivedAt) {
+        return mongo.insert(new AcceptedReport(reportId, submittedBy, receivedAt))
+                .onErrorResume(DuplicateKeyException.class, alreadyThere -> Mono.empty())
+                .then();
+    }
+
+    @Document("accepted_reports")
+    record AcceptedReport(@Id String id, String submittedBy, Instant receivedAt) {
+    }
+}

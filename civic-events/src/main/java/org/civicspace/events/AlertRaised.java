@@ -24,7 +24,7 @@ public record AlertRaised(
         String headline) {
 
     public AlertRaised {
-        freedoms = freedoms == null ? Set.of() : Set.copyOf(freedoms);
-        violationTypes = violationTypes == null ? Set.of() : Set.copyOf(violationTypes);
+        freedoms = EnumSets.ordered(freedoms);
+        violationTypes = EnumSets.ordered(violationTypes);
     }
 }

@@ -22,8 +22,8 @@ public record Classification(
 
     public Classification {
         otherCountries = otherCountries == null ? List.of() : List.copyOf(otherCountries);
-        freedoms = freedoms == null ? Set.of() : Set.copyOf(freedoms);
-        violationTypes = violationTypes == null ? Set.of() : Set.copyOf(violationTypes);
+        freedoms = EnumSets.ordered(freedoms);
+        violationTypes = EnumSets.ordered(violationTypes);
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 }

@@ -6,6 +6,6 @@ import java.util.Set;
 public record Hints(String country, Set<Freedom> freedoms) {
 
     public Hints {
-        freedoms = freedoms == null ? Set.of() : Set.copyOf(freedoms);
+        freedoms = EnumSets.ordered(freedoms);
     }
 }

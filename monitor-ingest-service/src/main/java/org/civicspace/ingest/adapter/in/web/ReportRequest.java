@@ -38,14 +38,15 @@ record ReportRequest(
             Set<@NotNull Freedom> freedoms) {
     }
 
+    /** A person; one whose {@code protected} flag is left out is protected, since a missing flag must never expose anyone. */
     record PersonRequest(@NotBlank @Size(max = 200) String name, PersonRole role,
-            @JsonProperty("protected") boolean isProtected) {
+            @JsonProperty("protected") Boolean isProtected) {
     }
 
     Report toReport() {
         Hints declared = hints == null ? null : new Hints(hints.country(), hints.freedoms());
         List<Person> named = persons == null ? List.of()
-                : persons.stream().map(p -> new Person(p.name().strip(), p.role(), p.isProtected())).toList();
+                : persons.stream().map(p -> new Person(p.name().strip(), p.role(), !Boolean.FALSE.equals(p.isProtected()))).toList();
         return new Report(title.strip(), text.strip(), language, occurredAt, place, partnerReference, sourceUrl,
                 declared, named);
     }

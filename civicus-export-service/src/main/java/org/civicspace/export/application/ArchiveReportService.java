@@ -1,0 +1,51 @@
+package org.civicspace.export.application;
+
+import java.time.Clock;
+import java.util.Locale;
+
+import org.civicspace.events.ReportClassified;
+import org.civicspace.export.domain.ArchivedReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+
+/**
+ * Archives by upsert on the report id, so the at-least-once delivery of the topic never makes a
+ * second entry. Logs ids and sensitivity only: the report's words and names stay out of the logs.
+ */
+@Service
+class ArchiveReportService implements ArchiveReportUseCase {
+
+    static final String ARCHIVED = "civicspace.export.reports.archived";
+
+    private static final Logger log = LoggerFactory.getLogger(ArchiveReportService.class);
+
+    private final ReportArchive archive;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    ArchiveReportService(ReportArchive archive, Clock clock, MeterRegistry meters) {
+        this.archive = archive;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @Override
+    public Mono<Void> archive(ReportClassified event) {
+        return Mono.fromCallable(() -> ArchivedReport.from(event, clock.instant()))
+                .flatMap(report -> archive.store(report).doOnNext(stored -> {
+                    count(stored.name().toLowerCase(Locale.ROOT));
+                    log.info("Archived report {} ({}): {}", report.id(), report.sensitivity().wireName(),
+                            stored.name().toLowerCase(Locale.ROOT));
+                }))
+                .doOnError(failed -> count("failed"))
+                .then();
+    }
+
+    private void count(String outcome) {
+        meters.counter(ARCHIVED, "outcome", outcome).increment();
+    }
+}

@@ -1,0 +1,322 @@
+package org.civicspace.classification.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.civicspace.events.Classification;
+import org.civicspace.events.Evidence;
+import org.civicspace.events.Freedom;
+import org.civicspace.events.Hints;
+import org.civicspace.events.Tag;
+import org.civicspace.events.Urgency;
+import org.civicspace.events.ViolationType;
+
+/**
+ * The first, keyword-based classifier: countries, freedoms, violation types and urgency found
+ * by the phrase lists in {@code classifier/*.tsv}, each tag with the spans that made it.
+ * Immutable and thread-safe once loaded.
+ */
+public final class Classifier {
+
+    public static final String VERSION = "keywords-0.1";
+
+    static final String TITLE = "title";
+    // A country named in the headline is usually the one the report is about.
+    static final int TITLE_WEIGHT = 3;
+    static final double HINT_CONFIDENCE = 0.7;
+    static final double NO_EVIDENCE_CONFIDENCE = 0.5;
+
+    /** The "country" of phrases that contain a country's name but do not name it ("Russian-language"). */
+    static final String NOT_A_COUNTRY = "-";
+
+    private static final Hints NO_HINTS = new Hints(null, null);
+
+    private final PhraseMatcher<String> countries;
+    private final Exclusions<String> countryExclusions;
+    private final PhraseMatcher<ViolationType> violations;
+    private final Exclusions<ViolationType> violationExclusions;
+    private final PhraseMatcher<Freedom> freedoms;
+    private final Map<ViolationType, Set<Freedom>> impliedFreedoms;
+    private final Map<ViolationType, Urgency> urgencies;
+
+    private Classifier(PhraseMatcher<String> countries, Exclusions<String> countryExclusions,
+            PhraseMatcher<ViolationType> violations, Exclusions<ViolationType> violationExclusions,
+            PhraseMatcher<Freedom> freedoms, Map<ViolationType, Set<Freedom>> impliedFreedoms,
+            Map<ViolationType, Urgency> urgencies) {
+        this.countries = countries;
+        this.countryExclusions = countryExclusions;
+        this.violations = violations;
+        this.violationExclusions = violationExclusions;
+        this.freedoms = freedoms;
+        this.impliedFreedoms = impliedFreedoms;
+        this.urgencies = urgencies;
+    }
+
+    /** Loads the data files from {@code classifier/} on the classpath; a bad row fails with its file and line. */
+    public static Classifier fromClasspath() {
+        return new Classifier(
+                phrases(DataFile.read("countries.tsv"), Classifier::countryOrNone, true),
+                Exclusions.load(DataFile.read("country-exclusions.tsv"), Classifier::countryCode),
+                phrases(DataFile.read("violations.tsv"), ViolationType::fromWire, false),
+                Exclusions.load(DataFile.read("violation-exclusions.tsv"), ViolationType::fromWire),
+                phrases(DataFile.read("freedoms.tsv"), Freedom::fromWire, false),
+                impliedFreedoms(DataFile.read("violation-freedoms.tsv")),
+                urgencies(DataFile.read("urgency.tsv")));
+    }
+
+    public Classification classify(Document document) {
+        List<TextField> fields = List.of(TextField.of(TITLE, document.title()), TextField.of("text", document.text()));
+        Hints hints = document.hints() == null ? NO_HINTS : document.hints();
+        List<Tag> tags = new ArrayList<>();
+
+        Tag language = languageTag(document.language(), fields);
+        tags.add(language);
+        List<String> countriesFound = countryTags(fields, hints.country(), tags);
+
+        Map<ViolationType, List<Match<ViolationType>>> violationsFound = find(violations, violationExclusions, fields);
+        Map<Freedom, Set<Evidence>> freedomEvidence = freedomEvidence(find(freedoms, Exclusions.none(), fields), violationsFound);
+        Set<Freedom> freedomsFound = freedomTags(freedomEvidence, hints.freedoms(), tags);
+        violationsFound.forEach((violation, matches) ->
+                tags.add(tag("violation", violation.wireName(), evidenceOf(matches))));
+        Urgency urgency = urgencyOf(violationsFound.keySet(), freedomsFound);
+        tags.add(urgencyTag(urgency, violationsFound, freedomEvidence));
+
+        String country = countriesFound.isEmpty() ? Classification.NO_COUNTRY : countriesFound.get(0);
+        List<String> otherCountries = countriesFound.isEmpty() ? List.of() : countriesFound.subList(1, countriesFound.size());
+        return new Classification(language.value(), country, otherCountries, freedomsFound,
+                violationsFound.keySet(), urgency, tags, VERSION);
+    }
+
+    /** Tags the countries named, most mentioned first; with none named, the hinted one if any. */
+    private List<String> countryTags(List<TextField> fields, String hint, List<Tag> tags) {
+        Map<String, List<Match<String>>> mentions = find(countries, countryExclusions, fields);
+        mentions.remove(NOT_A_COUNTRY);
+        List<String> ranked = byWeight(mentions);
+        for (String code : ranked) {
+            tags.add(tag("country", code, weight(mentions.get(code)), evidenceOf(mentions.get(code))));
+        }
+        String hinted = hintedCountry(hint);
+        if (ranked.isEmpty() && hinted != null) {
+            tags.add(new Tag("country", hinted, HINT_CONFIDENCE, true, List.of()));
+            return List.of(hinted);
+        }
+        return ranked;
+    }
+
+    /** Tags the freedoms found in the text, then the hinted ones it did not find. */
+    private static Set<Freedom> freedomTags(Map<Freedom, Set<Evidence>> evidence, Set<Freedom> hinted, List<Tag> tags) {
+        Set<Freedom> found = EnumSet.noneOf(Freedom.class);
+        evidence.forEach((freedom, spans) -> {
+            found.add(freedom);
+            tags.add(tag("freedom", freedom.wireName(), List.copyOf(spans)));
+        });
+        for (Freedom freedom : hinted) {
+            if (found.add(freedom)) {
+                tags.add(new Tag("freedom", freedom.wireName(), HINT_CONFIDENCE, true, List.of()));
+            }
+        }
+        return found;
+    }
+
+    private static <L> Map<L, List<Match<L>>> find(PhraseMatcher<L> matcher, Exclusions<L> exclusions, List<TextField> fields) {
+        List<Match<L>> matches = new ArrayList<>();
+        for (TextField field : fields) {
+            matches.addAll(matcher.find(field));
+        }
+        matches = exclusions.apply(fields, matches);
+        Map<L, List<Match<L>>> byLabel = new LinkedHashMap<>();
+        for (Match<L> match : matches) {
+            byLabel.computeIfAbsent(match.label(), label -> new ArrayList<>()).add(match);
+        }
+        return byLabel;
+    }
+
+    /** Labels by weight of mentions, most first; a tie goes to the label mentioned first. */
+    private static <L> List<L> byWeight(Map<L, List<Match<L>>> matches) {
+        List<L> labels = new ArrayList<>(matches.keySet());
+        labels.sort(Comparator.comparingInt((L label) -> weight(matches.get(label))).reversed());
+        return labels;
+    }
+
+    private static int weight(List<? extends Match<?>> matches) {
+        int weight = 0;
+        for (Match<?> match : matches) {
+            weight += match.field().name().equals(TITLE) ? TITLE_WEIGHT : 1;
+        }
+        return weight;
+    }
+
+    private Map<Freedom, Set<Evidence>> freedomEvidence(Map<Freedom, List<Match<Freedom>>> freedomMatches,
+            Map<ViolationType, List<Match<ViolationType>>> violationMatches) {
+        Map<Freedom, Set<Evidence>> evidence = new EnumMap<>(Freedom.class);
+        freedomMatches.forEach((freedom, matches) -> evidence.computeIfAbsent(freedom, f -> new LinkedHashSet<>())
+                .addAll(evidenceOf(matches)));
+        violationMatches.forEach((violation, matches) -> {
+            for (Freedom freedom : impliedFreedoms.getOrDefault(violation, Set.of())) {
+                evidence.computeIfAbsent(freedom, f -> new LinkedHashSet<>()).addAll(evidenceOf(matches));
+            }
+        });
+        return evidence;
+    }
+
+    /**
+     * The most urgent level any violation found implies; with no violation, a report that speaks
+     * of a civic freedom is routine and any other is not relevant.
+     */
+    private Urgency urgencyOf(Set<ViolationType> violationsFound, Set<Freedom> freedomsFound) {
+        if (violationsFound.isEmpty()) {
+            return freedomsFound.isEmpty() ? Urgency.NOT_RELEVANT : Urgency.ROUTINE;
+        }
+        Urgency most = Urgency.NOT_RELEVANT;
+        for (ViolationType violation : violationsFound) {
+            Urgency implied = urgencies.get(violation);
+            most = implied.isAtLeast(most) ? implied : most;
+        }
+        return most;
+    }
+
+    /** The urgency with the spans that set it: those of the violations of that level, else of the freedoms. */
+    private Tag urgencyTag(Urgency urgency, Map<ViolationType, List<Match<ViolationType>>> violationsFound,
+            Map<Freedom, Set<Evidence>> freedomEvidence) {
+        Set<Evidence> why = new LinkedHashSet<>();
+        violationsFound.forEach((violation, matches) -> {
+            if (urgencies.get(violation) == urgency) {
+                why.addAll(evidenceOf(matches));
+            }
+        });
+        if (violationsFound.isEmpty()) {
+            freedomEvidence.values().forEach(why::addAll);
+        }
+        return tag("urgency", urgency.wireName(), List.copyOf(why));
+    }
+
+    /** The declared language, else "ru" when most letters are Cyrillic and "en" otherwise. */
+    private static Tag languageTag(String declared, List<TextField> fields) {
+        if (declared != null && !declared.isBlank()) {
+            String primary = declared.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
+            return new Tag("language", primary, 1.0, true, List.of());
+        }
+        int letters = 0;
+        int cyrillic = 0;
+        for (TextField field : fields) {
+            String text = field.text();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isLetter(c)) {
+                    letters++;
+                    if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC) {
+                        cyrillic++;
+                    }
+                }
+            }
+        }
+        if (letters == 0) {
+            return new Tag("language", "en", NO_EVIDENCE_CONFIDENCE, false, List.of());
+        }
+        double share = (double) cyrillic / letters;
+        return share > 0.5
+                ? new Tag("language", "ru", round(share), false, List.of())
+                : new Tag("language", "en", round(1 - share), false, List.of());
+    }
+
+    private static Tag tag(String kind, String value, List<Evidence> evidence) {
+        return tag(kind, value, evidence.size(), evidence);
+    }
+
+    /** More evidence, more confidence: 0.6 for one span, 0.84 for two, 0.94 for three; 0.5 for none. */
+    private static Tag tag(String kind, String value, int weight, List<Evidence> evidence) {
+        double confidence = weight == 0 ? NO_EVIDENCE_CONFIDENCE : round(1 - Math.pow(0.4, weight));
+        return new Tag(kind, value, confidence, false, evidence);
+    }
+
+    private static double round(double confidence) {
+        return Math.round(confidence * 1000) / 1000.0;
+    }
+
+    private static List<Evidence> evidenceOf(List<? extends Match<?>> matches) {
+        List<Evidence> evidence = new ArrayList<>(matches.size());
+        for (Match<?> match : matches) {
+            evidence.add(match.evidence());
+        }
+        return evidence;
+    }
+
+    // ---- loading the data files
+
+    private static String countryCode(String code) {
+        if (code == null || !code.matches("[A-Z]{2}") || code.equals(Classification.NO_COUNTRY)) {
+            throw new IllegalArgumentException("'" + code + "' is not an ISO 3166-1 alpha-2 code in capitals");
+        }
+        return code;
+    }
+
+    private static String countryOrNone(String code) {
+        return NOT_A_COUNTRY.equals(code) ? code : countryCode(code);
+    }
+
+    private static String hintedCountry(String hint) {
+        if (hint == null) {
+            return null;
+        }
+        String code = hint.strip().toUpperCase(Locale.ROOT);
+        return code.matches("[A-Z]{2}") && !code.equals(Classification.NO_COUNTRY) ? code : null;
+    }
+
+    private static <L> PhraseMatcher<L> phrases(DataFile file, Function<String, L> labels, boolean oneLabelPerSpan) {
+        PhraseMatcher<L> matcher = new PhraseMatcher<>(oneLabelPerSpan);
+        for (DataFile.Row row : file.rows()) {
+            try {
+                L label = labels.apply(row.key());
+                for (String phrase : row.values()) {
+                    matcher.add(label, phrase);
+                }
+            } catch (IllegalArgumentException e) {
+                throw row.error(e.getMessage());
+            }
+        }
+        return matcher;
+    }
+
+    private static Map<ViolationType, Set<Freedom>> impliedFreedoms(DataFile file) {
+        Map<ViolationType, Set<Freedom>> implied = new EnumMap<>(ViolationType.class);
+        for (DataFile.Row row : file.rows()) {
+            try {
+                Set<Freedom> freedoms = implied.computeIfAbsent(ViolationType.fromWire(row.key()),
+                        violation -> EnumSet.noneOf(Freedom.class));
+                row.values().forEach(freedom -> freedoms.add(Freedom.fromWire(freedom)));
+            } catch (IllegalArgumentException e) {
+                throw row.error(e.getMessage());
+            }
+        }
+        return implied;
+    }
+
+    private static Map<ViolationType, Urgency> urgencies(DataFile file) {
+        Map<ViolationType, Urgency> urgencies = new EnumMap<>(ViolationType.class);
+        for (DataFile.Row row : file.rows()) {
+            if (row.values().size() != 1) {
+                throw row.error("expected: violation type, then one urgency");
+            }
+            try {
+                urgencies.put(ViolationType.fromWire(row.key()), Urgency.fromWire(row.values().get(0)));
+            } catch (IllegalArgumentException e) {
+                throw row.error(e.getMessage());
+            }
+        }
+        for (ViolationType violation : ViolationType.values()) {
+            if (!urgencies.containsKey(violation)) {
+                throw new IllegalStateException(file.name() + ": no urgency for " + violation.wireName());
+            }
+        }
+        return urgencies;
+    }
+}

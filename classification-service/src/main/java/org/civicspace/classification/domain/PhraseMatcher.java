@@ -1,0 +1,223 @@
+package org.civicspace.classification.domain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds listed phrases in a field, each with a label. A phrase is matched word by word, on word
+ * boundaries and case-insensitively; {@code stem*} matches any word that starts with the stem,
+ * and {@code ...} between two words lets up to {@value #MAX_GAP} other words of the same
+ * sentence stand between them. The first words of all phrases are kept in a character trie, so
+ * a field is scanned once, whatever the number of phrases.
+ */
+final class PhraseMatcher<L> {
+
+    static final int MAX_GAP = 4;
+    static final int MIN_STEM = 3;
+    static final String GAP = "...";
+    /** What may stand between the words of one chunk of a phrase: "Nur-Sultan", "U.S.", "Georgia's". */
+    private static final String JOINERS = " -.'’";
+
+    private final Node<L> root = new Node<>();
+    private final boolean oneLabelPerSpan;
+
+    /**
+     * @param oneLabelPerSpan when true, overlapping matches of different labels are resolved to
+     *     the leftmost longest one (a place name belongs to one country); when false, only
+     *     overlapping matches of the same label are merged.
+     */
+    PhraseMatcher(boolean oneLabelPerSpan) {
+        this.oneLabelPerSpan = oneLabelPerSpan;
+    }
+
+    /** Adds a phrase; an {@link IllegalArgumentException} says what is wrong with it. */
+    PhraseMatcher<L> add(L label, String phrase) {
+        Phrase<L> parsed = Phrase.parse(label, phrase);
+        Node<L> node = root;
+        for (char c : parsed.words[0]) {
+            node = node.childOrNew(c);
+        }
+        if (parsed.stems[0]) {
+            node.stemPhrases.add(parsed);
+        } else {
+            node.wordPhrases.add(parsed);
+        }
+        return this;
+    }
+
+    /** All matches in the field, in text order, overlaps resolved. */
+    List<Match<L>> find(TextField field) {
+        List<Match<L>> found = new ArrayList<>();
+        for (int word = 0; word < field.size(); word++) {
+            Node<L> node = root;
+            for (int c = field.start(word), end = field.end(word); c < end; c++) {
+                node = node.child(field.folded(c));
+                if (node == null) {
+                    break;
+                }
+                collect(node.stemPhrases, field, word, found);
+                if (c + 1 == end) {
+                    collect(node.wordPhrases, field, word, found);
+                }
+            }
+        }
+        return found.size() < 2 ? found : withoutOverlaps(found);
+    }
+
+    private void collect(List<Phrase<L>> phrases, TextField field, int word, List<Match<L>> found) {
+        for (Phrase<L> phrase : phrases) {
+            int last = phrase.matchRest(field, 1, word + 1, field.sentence(word));
+            if (last >= 0) {
+                found.add(new Match<>(phrase.label, field, word, last));
+            }
+        }
+    }
+
+    private List<Match<L>> withoutOverlaps(List<Match<L>> found) {
+        found.sort(Comparator.<Match<L>>comparingInt(Match::firstWord)
+                .thenComparing(Comparator.<Match<L>>comparingInt(Match::lastWord).reversed()));
+        List<Match<L>> kept = new ArrayList<>(found.size());
+        Map<Object, Integer> lastWordTaken = new HashMap<>();
+        for (Match<L> match : found) {
+            Object key = oneLabelPerSpan ? Boolean.TRUE : match.label();
+            Integer taken = lastWordTaken.get(key);
+            if (taken == null || match.firstWord() > taken) {
+                kept.add(match);
+                lastWordTaken.put(key, match.lastWord());
+            }
+        }
+        return kept;
+    }
+
+    /** A parsed phrase: its words (folded), which of them are stems, and which follow a gap. */
+    private record Phrase<L>(L label, char[][] words, boolean[] stems, boolean[] gapBefore) {
+
+        static <L> Phrase<L> parse(L label, String phrase) {
+            List<char[]> words = new ArrayList<>();
+            List<Boolean> stems = new ArrayList<>();
+            List<Boolean> gaps = new ArrayList<>();
+            boolean gap = false;
+            for (String chunk : phrase.trim().split("\\s+")) {
+                if (chunk.equals(GAP) || chunk.equals("…")) {
+                    if (words.isEmpty() || gap) {
+                        throw new IllegalArgumentException("'" + GAP + "' must stand between two words: " + phrase);
+                    }
+                    gap = true;
+                    continue;
+                }
+                boolean stem = chunk.endsWith("*");
+                String body = stem ? chunk.substring(0, chunk.length() - 1) : chunk;
+                List<String> parts = wordsOf(body, phrase);
+                for (int i = 0; i < parts.size(); i++) {
+                    boolean last = i == parts.size() - 1;
+                    // "Алма-Ат*" is safe: the stem is held by the word before it.
+                    if (stem && last && i == 0 && parts.get(i).length() < MIN_STEM) {
+                        throw new IllegalArgumentException("a stem needs at least " + MIN_STEM + " letters: " + phrase);
+                    }
+                    words.add(parts.get(i).toCharArray());
+                    stems.add(stem && last);
+                    gaps.add(gap && i == 0);
+                }
+                gap = false;
+            }
+            if (words.isEmpty() || gap) {
+                throw new IllegalArgumentException("not a phrase: '" + phrase + "'");
+            }
+            boolean[] stemArray = new boolean[words.size()];
+            boolean[] gapArray = new boolean[words.size()];
+            for (int i = 0; i < words.size(); i++) {
+                stemArray[i] = stems.get(i);
+                gapArray[i] = gaps.get(i);
+            }
+            return new Phrase<>(label, words.toArray(char[][]::new), stemArray, gapArray);
+        }
+
+        private static List<String> wordsOf(String chunk, String phrase) {
+            List<String> parts = new ArrayList<>();
+            StringBuilder word = new StringBuilder();
+            for (int i = 0; i <= chunk.length(); i++) {
+                char c = i < chunk.length() ? chunk.charAt(i) : ' ';
+                if (c == '*') {
+                    throw new IllegalArgumentException("'*' may only end a word: " + phrase);
+                }
+                if (TextField.isWordChar(c)) {
+                    word.append(TextField.fold(c));
+                    continue;
+                }
+                if (JOINERS.indexOf(c) < 0) {
+                    throw new IllegalArgumentException("unexpected '" + c + "' in: " + phrase);
+                }
+                if (!word.isEmpty()) {
+                    parts.add(word.toString());
+                    word.setLength(0);
+                }
+            }
+            if (parts.isEmpty()) {
+                throw new IllegalArgumentException("no word in '" + chunk + "': " + phrase);
+            }
+            return parts;
+        }
+
+        /** The last word of a match of words {@code index..} from {@code next} on, or -1. */
+        int matchRest(TextField field, int index, int next, int sentence) {
+            if (index == words.length) {
+                return next - 1;
+            }
+            int furthest = gapBefore[index] ? next + MAX_GAP : next;
+            for (int word = next; word <= furthest && word < field.size() && field.sentence(word) == sentence; word++) {
+                if (field.wordMatches(word, words[index], stems[index])) {
+                    int last = matchRest(field, index + 1, word + 1, sentence);
+                    if (last >= 0) {
+                        return last;
+                    }
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** A trie node: phrases whose first word ends here, or whose first word is a stem ending here. */
+    private static final class Node<L> {
+        private char[] keys = new char[0];
+        @SuppressWarnings("unchecked")
+        private Node<L>[] children = new Node[0];
+        private final List<Phrase<L>> wordPhrases = new ArrayList<>(0);
+        private final List<Phrase<L>> stemPhrases = new ArrayList<>(0);
+
+        Node<L> child(char c) {
+            int at = Arrays.binarySearch(keys, c);
+            return at < 0 ? null : children[at];
+        }
+
+        Node<L> childOrNew(char c) {
+            int at = Arrays.binarySearch(keys, c);
+            if (at >= 0) {
+                return children[at];
+            }
+            int insert = -at - 1;
+            Node<L> created = new Node<>();
+            keys = insertAt(keys, insert, c);
+            children = insertAt(children, insert, created);
+            return created;
+        }
+
+        private static char[] insertAt(char[] array, int at, char value) {
+            char[] grown = new char[array.length + 1];
+            System.arraycopy(array, 0, grown, 0, at);
+            grown[at] = value;
+            System.arraycopy(array, at, grown, at + 1, array.length - at);
+            return grown;
+        }
+
+        private static <T> T[] insertAt(T[] array, int at, T value) {
+            T[] grown = Arrays.copyOf(array, array.length + 1);
+            System.arraycopy(array, at, grown, at + 1, array.length - at);
+            grown[at] = value;
+            return grown;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.civicspace.classification.domain;
+
+import java.util.Arrays;
+
+import org.civicspace.events.Evidence;
+
+/**
+ * One field of a document ({@code title} or {@code text}) cut into words: case-folded, with each
+ * word's character offsets and the number of the sentence it is in.
+ */
+final class TextField {
+
+    private final String name;
+    private final String text;
+    private final char[] folded;
+    private int[] starts = new int[64];
+    private int[] ends = new int[64];
+    private int[] sentences = new int[64];
+    private int size;
+
+    private TextField(String name, String text) {
+        this.name = name;
+        this.text = text;
+        this.folded = new char[text.length()];
+        cut();
+    }
+
+    static TextField of(String name, String text) {
+        return new TextField(name, text);
+    }
+
+    /** Lower case, and ё read as е; one char for one char, so offsets stay those of the original. */
+    static char fold(char c) {
+        char lower = Character.toLowerCase(c);
+        return lower == 'ё' ? 'е' : lower;
+    }
+
+    static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String text() {
+        return text;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int start(int word) {
+        return starts[word];
+    }
+
+    int end(int word) {
+        return ends[word];
+    }
+
+    int sentence(int word) {
+        return sentences[word];
+    }
+
+    char folded(int offset) {
+        return folded[offset];
+    }
+
+    String folded(int start, int end) {
+        return new String(folded, start, end - start);
+    }
+
+    /** True when the word is {@code expected} (already folded), or starts with it when {@code stem}. */
+    boolean wordMatches(int word, char[] expected, boolean stem) {
+        int length = ends[word] - starts[word];
+        if (length < expected.length || (!stem && length != expected.length)) {
+            return false;
+        }
+        return Arrays.equals(folded, starts[word], starts[word] + expected.length, expected, 0, expected.length);
+    }
+
+    Evidence evidence(int start, int end) {
+        return new Evidence(name, start, end, text.substring(start, end));
+    }
+
+    private void cut() {
+        int sentence = 0;
+        int wordStart = -1;
+        int lastWordLength = 0;
+        boolean sentenceEnded = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            folded[i] = fold(c);
+            if (isWordChar(c)) {
+                if (wordStart < 0) {
+                    wordStart = i;
+                    if (sentenceEnded) {
+                        sentence++;
+                        sentenceEnded = false;
+                    }
+                }
+                continue;
+            }
+            if (wordStart >= 0) {
+                add(wordStart, i, sentence);
+                lastWordLength = i - wordStart;
+                wordStart = -1;
+            }
+            sentenceEnded |= endsSentence(c, i, lastWordLength);
+        }
+        if (wordStart >= 0) {
+            add(wordStart, text.length(), sentence);
+        }
+    }
+
+    // Crude on purpose: a full stop after a one-letter word ("U.S.", "J. Smith") or inside a
+    // token ("19.00", "site.am") does not end a sentence.
+    private boolean endsSentence(char c, int offset, int lastWordLength) {
+        if (c == '\n' || c == '!' || c == '?') {
+            return true;
+        }
+        return c == '.' && lastWordLength > 1
+                && (offset + 1 == text.length() || !isWordChar(text.charAt(offset + 1)));
+    }
+
+    private void add(int start, int end, int sentence) {
+        if (size == starts.length) {
+            starts = Arrays.copyOf(starts, size * 2);
+            ends = Arrays.copyOf(ends, size * 2);
+            sentences = Arrays.copyOf(sentences, size * 2);
+        }
+        starts[size] = start;
+        ends[size] = end;
+        sentences[size] = sentence;
+        size++;
+    }
+}

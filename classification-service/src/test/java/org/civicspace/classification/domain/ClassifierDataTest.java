@@ -1,0 +1,117 @@
+package org.civicspace.classification.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.civicspace.events.Freedom;
+import org.civicspace.events.ViolationType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ClassifierDataTest {
+
+    private static final List<String> REGION = List.of("KZ", "KG", "TJ", "UZ", "TM", "AZ", "AM", "GE", "BY", "RU", "UA", "MD");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"countries.tsv", "country-exclusions.tsv", "violations.tsv", "violation-exclusions.tsv",
+            "freedoms.tsv", "violation-freedoms.tsv", "urgency.tsv"})
+    void everyDataFileParsesIntoRowsWithValues(String name) {
+        DataFile file = DataFile.read(name);
+
+        assertThat(file.rows()).isNotEmpty();
+        assertThat(file.rows()).allSatisfy(row -> assertThat(row.key()).isNotBlank());
+    }
+
+    @Test
+    void theWholeClassifierLoadsFromTheClasspath() {
+        assertThat(Classifier.fromClasspath()).isNotNull();
+    }
+
+    @Test
+    void everyViolationTypeHasEnglishAndRussianPhrases() {
+        Map<String, List<String>> phrases = valuesByKey("violations.tsv");
+
+        for (ViolationType violation : ViolationType.values()) {
+            List<String> own = phrases.getOrDefault(violation.wireName(), List.of());
+            assertThat(own).as(violation.wireName() + " in English").anyMatch(ClassifierDataTest::isLatin);
+            assertThat(own).as(violation.wireName() + " in Russian").anyMatch(ClassifierDataTest::isCyrillic);
+        }
+    }
+
+    @Test
+    void everyFreedomHasEnglishAndRussianPhrases() {
+        Map<String, List<String>> phrases = valuesByKey("freedoms.tsv");
+
+        for (Freedom freedom : Freedom.values()) {
+            List<String> own = phrases.getOrDefault(freedom.wireName(), List.of());
+            assertThat(own).as(freedom.wireName() + " in English").anyMatch(ClassifierDataTest::isLatin);
+            assertThat(own).as(freedom.wireName() + " in Russian").anyMatch(ClassifierDataTest::isCyrillic);
+        }
+    }
+
+    @Test
+    void everyViolationTypeHasOneUrgencyAndARowOfFreedoms() {
+        Set<String> urgencies = new java.util.HashSet<>();
+        DataFile.read("urgency.tsv").rows().forEach(row -> assertThat(urgencies.add(row.key())).as(row.key()).isTrue());
+        Set<String> freedoms = valuesByKey("violation-freedoms.tsv").keySet();
+
+        for (ViolationType violation : ViolationType.values()) {
+            assertThat(urgencies).contains(violation.wireName());
+            assertThat(freedoms).contains(violation.wireName());
+        }
+    }
+
+    @Test
+    void everyCountryOfTheRegionHasEnglishAndRussianNames() {
+        Map<String, List<String>> names = valuesByKey("countries.tsv");
+
+        for (String code : REGION) {
+            assertThat(names.getOrDefault(code, List.of())).as(code + " in English").anyMatch(ClassifierDataTest::isLatin);
+            assertThat(names.getOrDefault(code, List.of())).as(code + " in Russian").anyMatch(ClassifierDataTest::isCyrillic);
+        }
+        assertThat(names.keySet()).contains("US", "GB", "DE", "FR", "TR", "CN", "PL", "LT", "LV", "EE");
+    }
+
+    @Test
+    void aBadRowIsReportedWithItsFileAndLine() {
+        DataFile file = DataFile.parse("test.tsv", "# a comment\n\nfoo\tbar\t\tbaz\n");
+
+        DataFile.Row row = file.rows().get(0);
+        assertThat(row.key()).isEqualTo("foo");
+        assertThat(row.values()).containsExactly("bar", "baz");
+        assertThat(row.error("no good").getMessage()).isEqualTo("test.tsv:3: no good");
+    }
+
+    @Test
+    void aPhraseWithAStrayCharacterOrATooShortStemIsRefused() {
+        PhraseMatcher<String> matcher = new PhraseMatcher<>(false);
+
+        assertThatThrownBy(() -> matcher.add("x", "organi?ation")).hasMessageContaining("'?'");
+        assertThatThrownBy(() -> matcher.add("x", "ab*")).hasMessageContaining("stem");
+        assertThatThrownBy(() -> matcher.add("x", "... detained")).hasMessageContaining("between two words");
+    }
+
+    private static Map<String, List<String>> valuesByKey(String name) {
+        Map<String, List<String>> values = new TreeMap<>();
+        for (DataFile.Row row : DataFile.read(name).rows()) {
+            values.computeIfAbsent(row.key(), key -> new ArrayList<>()).addAll(row.values());
+        }
+        return values;
+    }
+
+    private static boolean isCyrillic(String phrase) {
+        return phrase.chars().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC);
+    }
+
+    private static boolean isLatin(String phrase) {
+        return phrase.chars().anyMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z');
+    }
+}

@@ -1,0 +1,25 @@
+package org.civicspace.alert.adapter.in.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.civicspace.alert.application.StoredAlert;
+import org.civicspace.alert.domain.Alert;
+import org.civicspace.events.Freedom;
+import org.civicspace.events.Sensitivity;
+import org.civicspace.events.Urgency;
+import org.civicspace.events.ViolationType;
+
+/** A stored alert: the fields of {@code AlertRaised}, plus {@code seq}, its place in the stream. */
+record AlertResponse(long seq, UUID eventId, Instant occurredAt, String alertId, String reportId,
+        String subscriptionId, String subscriber, Sensitivity sensitivity, String country, Urgency urgency,
+        List<Freedom> freedoms, List<ViolationType> violationTypes, String headline) {
+
+    static AlertResponse of(StoredAlert stored) {
+        Alert a = stored.alert();
+        return new AlertResponse(stored.seq(), a.eventId(), a.raisedAt(), a.id(), a.reportId(), a.subscriptionId(),
+                a.subscriber(), a.sensitivity(), a.country(), a.urgency(), a.freedoms().stream().sorted().toList(),
+                a.violationTypes().stream().sorted().toList(), a.headline());
+    }
+}

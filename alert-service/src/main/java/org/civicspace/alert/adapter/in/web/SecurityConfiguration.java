@@ -1,0 +1,42 @@
+package org.civicspace.alert.adapter.in.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * Checks the caller's JWT again behind the gateway (defence in depth): roles come from the
+ * {@code roles} claim; admin may do everything.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .pathMatchers("/api/v1/subscriptions", "/api/v1/subscriptions/**",
+                                "/api/v1/alerts", "/api/v1/alerts/**")
+                        .hasAnyRole("analyst", "advocacy", "admin")
+                        .anyExchange().hasRole("admin"))
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())))
+                .build();
+    }
+
+    private static ReactiveJwtAuthenticationConverterAdapter rolesFromClaim() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("roles");
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+}

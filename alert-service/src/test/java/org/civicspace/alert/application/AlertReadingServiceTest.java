@@ -1,0 +1,113 @@
+package org.civicspace.alert.application;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.civicspace.alert.domain.Alert;
+import org.civicspace.events.Sensitivity;
+import org.civicspace.events.Urgency;
+import org.junit.jupiter.api.Test;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+class AlertReadingServiceTest {
+
+    static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    final LiveAlerts live = new LiveAlerts();
+
+    @Test
+    void replaysWhatWasMissedThenGoesLiveWithoutAGapOrARepeat() {
+        // alerts 3 and 4 are raised while the store is being read: 3 is in the replay too, 4 only live
+        AlertReadingService service = new AlertReadingService(storeAnswering(() -> {
+            live.emit(stored(3, "ana", "KZ"));
+            live.emit(stored(4, "ana", "KZ"));
+            return Flux.just(stored(2, "ana", "KZ"), stored(3, "ana", "KZ"));
+        }), live);
+
+        StepVerifier.create(service.follow("ana", Set.of("KZ"), OptionalLong.of(1)).map(StoredAlert::seq))
+                .expectNext(2L, 3L, 4L)
+                .then(() -> {
+                    live.emit(stored(4, "ana", "KZ"));
+                    live.emit(stored(5, "ana", "KZ"));
+                })
+                .expectNext(5L)
+                .thenCancel()
+                .verify(PATIENCE);
+    }
+
+    @Test
+    void showsOnlyTheCallersOwnAlertsAboutTheAskedCountries() {
+        AlertReadingService service = new AlertReadingService(storeAnswering(() -> {
+            throw new AssertionError("without a last seen seq nothing is replayed");
+        }), live);
+
+        StepVerifier.create(service.follow("ana", Set.of("KZ", "KG"), OptionalLong.empty()).map(StoredAlert::seq))
+                .then(() -> {
+                    live.emit(stored(7, "bob", "KZ"));
+                    live.emit(stored(8, "ana", "UZ"));
+                    live.emit(stored(9, "ana", "KG"));
+                })
+                .expectNext(9L)
+                .thenCancel()
+                .verify(PATIENCE);
+    }
+
+    @Test
+    void endsAStreamThatFallsTooFarBehindSoThatItResumesFromTheStore() {
+        AlertReadingService service = new AlertReadingService(storeAnswering(Flux::empty), live);
+
+        StepVerifier.create(service.follow("ana", Set.of("KZ"), OptionalLong.empty()), 0)
+                .then(() -> {
+                    for (int seq = 1; seq <= AlertReadingService.MAX_PENDING + 1; seq++) {
+                        live.emit(stored(seq, "ana", "KZ"));
+                    }
+                })
+                .thenRequest(Long.MAX_VALUE)
+                .thenConsumeWhile(alert -> true)
+                .expectErrorMatches(e -> e.getMessage().contains("resume with Last-Event-ID"))
+                .verify(PATIENCE);
+    }
+
+    static StoredAlert stored(long seq, String subscriber, String country) {
+        Alert alert = new Alert("r-" + seq + ":sub", UUID.randomUUID(), Instant.EPOCH, "r-" + seq, "sub", subscriber,
+                Sensitivity.PUBLIC, country, Urgency.HIGH, Set.of(), Set.of(), "headline " + seq);
+        return new StoredAlert(seq, alert, true);
+    }
+
+    /** A store whose replay runs {@code replay} when it is read; nothing else is needed here. */
+    static AlertStore storeAnswering(Supplier<Flux<StoredAlert>> replay) {
+        return new AlertStore() {
+            @Override
+            public Flux<StoredAlert> after(String subscriber, Set<String> countries, long seq) {
+                return Flux.defer(replay);
+            }
+
+            @Override
+            public Mono<StoredAlert> insertNew(Alert alert) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Mono<StoredAlert> find(String alertId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Mono<Void> markPublished(String alertId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Flux<StoredAlert> latest(String subscriber, Set<String> countries, Instant since, int limit) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}

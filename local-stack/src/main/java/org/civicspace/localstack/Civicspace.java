@@ -1,0 +1,133 @@
+package org.civicspace.localstack;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The {@code civicspace} command: {@code up} runs the whole system on this machine,
+ * {@code token} prints a signed token that the running gateway accepts.
+ */
+public final class Civicspace {
+
+    private static final String USAGE = """
+            usage:
+              civicspace up [--data DIR] [--demo] [--kafka HOST:PORT] [--mongo URI]
+                  runs the whole system on this machine; Ctrl-C stops it
+              civicspace token --role partner|analyst|advocacy|editor|admin [--user NAME] [--data DIR] [--hours N]
+                  prints a signed token (and nothing else) for the gateway on this machine
+            DIR defaults to .civicspace; NAME defaults to demo-<role>.""";
+
+    private Civicspace() {
+    }
+
+    public static void main(String[] args) {
+        Deque<String> words = new ArrayDeque<>(Arrays.asList(args));
+        String command = words.isEmpty() ? "help" : words.pop();
+        try {
+            int exit = switch (command) {
+                case "up" -> up(words);
+                case "token" -> token(words);
+                case "help", "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    yield 0;
+                }
+                default -> usageError("unknown command '" + command + "'");
+            };
+            if (exit != 0) {
+                System.exit(exit);
+            }
+        } catch (IllegalArgumentException wrongUse) {
+            System.exit(usageError(wrongUse.getMessage()));
+        } catch (Exception e) {
+            System.err.println("civicspace: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static int up(Deque<String> words) throws Exception {
+        Path data = Path.of(".civicspace");
+        boolean demo = false;
+        String kafka = null;
+        String mongo = null;
+        while (!words.isEmpty()) {
+            String word = words.pop();
+            switch (word) {
+                case "--data" -> data = Path.of(value(word, words));
+                case "--demo" -> demo = true;
+                case "--kafka" -> kafka = value(word, words);
+                case "--mongo" -> mongo = value(word, words);
+                default -> throw new IllegalArgumentException("unknown option '" + word + "' for up");
+            }
+        }
+        System.setProperty("civicspace.logs", data.resolve("logs").toAbsolutePath().toString());
+        StackOptions options = StackOptions.defaults(data).withDemo(demo);
+        if (kafka != null) {
+            options = options.withExternalKafka(kafka);
+        }
+        if (mongo != null) {
+            options = options.withExternalMongo(mongo);
+        }
+        PrintStream out = System.out;
+        out.println("civicspace: starting; logs in " + data.resolve("logs").resolve("civicspace.log"));
+        long began = System.nanoTime();
+        LocalStack stack = LocalStack.start(options, line -> out.println("  " + line));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("civicspace: stopping");
+            stack.close();
+            out.println("civicspace: stopped");
+            stopped.countDown();
+        }, "civicspace-stop"));
+        if (demo) {
+            DemoData.load(stack, line -> out.println("  " + line));
+        }
+        out.printf("  all services healthy after %.1f s%n", (System.nanoTime() - began) / 1e9);
+        out.println("civicspace ready: " + stack.gatewayUrl());
+        out.flush();
+        if (demo) {
+            DemoData.trickle(stack, line -> out.println("  " + line));
+        }
+        stopped.await();
+        return 0;
+    }
+
+    private static int token(Deque<String> words) throws Exception {
+        Path data = Path.of(".civicspace");
+        String role = null;
+        String user = null;
+        long hours = 12;
+        while (!words.isEmpty()) {
+            String word = words.pop();
+            switch (word) {
+                case "--role" -> role = value(word, words);
+                case "--user" -> user = value(word, words);
+                case "--data" -> data = Path.of(value(word, words));
+                case "--hours" -> hours = Long.parseLong(value(word, words));
+                default -> throw new IllegalArgumentException("unknown option '" + word + "' for token");
+            }
+        }
+        if (role == null) {
+            throw new IllegalArgumentException("token needs --role (one of " + String.join(", ", SigningKeys.ROLES) + ")");
+        }
+        System.out.println(SigningKeys.in(data).token(user == null ? "demo-" + role : user, role, Duration.ofHours(hours)));
+        return 0;
+    }
+
+    private static String value(String option, Deque<String> words) {
+        if (words.isEmpty() || words.peek().startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return words.pop();
+    }
+
+    private static int usageError(String problem) {
+        System.err.println("civicspace: " + problem);
+        System.err.println(USAGE);
+        return 2;
+    }
+}

@@ -40,7 +40,13 @@ class SecurityConfiguration {
                         .pathMatchers(PUT, "/api/v1/countries/**").hasAnyRole("editor", "admin")
                         .pathMatchers("/api/v1/updates", "/api/v1/updates/**").hasAnyRole("editor", "admin")
                         .anyExchange().denyAll())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())))
+                .exceptionHandling(refusals -> refusals
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .oauth2ResourceServer(server -> server
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden())
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())))
                 .build();
     }
 

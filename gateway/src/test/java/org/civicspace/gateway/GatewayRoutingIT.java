@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -74,7 +75,11 @@ class GatewayRoutingIT {
 
     @Test
     void refusesRequestsWithoutAValidToken() {
-        client().get().uri("/api/v1/alerts?country=KZ").exchange().expectStatus().isUnauthorized();
+        client().get().uri("/api/v1/alerts?country=KZ").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.detail").isNotEmpty();
         client().get().uri("/api/v1/alerts?country=KZ").header("Authorization", "Bearer not-a-token")
                 .exchange().expectStatus().isUnauthorized();
         client().get().uri("/api/v1/alerts?country=KZ")
@@ -82,12 +87,16 @@ class GatewayRoutingIT {
                 .exchange().expectStatus().isUnauthorized();
         client().get().uri("/api/v1/alerts?country=KZ")
                 .header("Authorization", "Bearer " + token(KEYS, "analyst", Instant.now().minusSeconds(600)))
-                .exchange().expectStatus().isUnauthorized();
+                .exchange().expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer error=\"invalid_token\"");
     }
 
     @Test
     void refusesTheWrongRole() {
-        as("analyst").post().uri("/api/v1/reports").bodyValue("{}").exchange().expectStatus().isForbidden();
+        as("analyst").post().uri("/api/v1/reports").bodyValue("{}").exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(403);
         as("partner").get().uri("/api/v1/alerts/stream?country=KZ").exchange().expectStatus().isForbidden();
         as("analyst").get().uri("/api/v1/feeds").exchange().expectStatus().isForbidden();
         as("partner").get().uri("/api/v1/nowhere").exchange().expectStatus().isForbidden();

@@ -26,30 +26,35 @@ public final class Civicspace {
     }
 
     public static void main(String[] args) {
-        Deque<String> words = new ArrayDeque<>(Arrays.asList(args));
-        String command = words.isEmpty() ? "help" : words.pop();
-        try {
-            int exit = switch (command) {
-                case "up" -> up(words);
-                case "token" -> token(words);
-                case "help", "--help", "-h" -> {
-                    System.out.println(USAGE);
-                    yield 0;
-                }
-                default -> usageError("unknown command '" + command + "'");
-            };
-            if (exit != 0) {
-                System.exit(exit);
-            }
-        } catch (IllegalArgumentException wrongUse) {
-            System.exit(usageError(wrongUse.getMessage()));
-        } catch (Exception e) {
-            System.err.println("civicspace: " + e.getMessage());
-            System.exit(1);
+        int exit = run(args, System.out, System.err);
+        if (exit != 0) {
+            System.exit(exit);
         }
     }
 
-    private static int up(Deque<String> words) throws Exception {
+    /** Runs one command; answers its exit status: 0 done, 1 failed, 2 wrong use. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Deque<String> words = new ArrayDeque<>(Arrays.asList(args));
+        String command = words.isEmpty() ? "help" : words.pop();
+        try {
+            return switch (command) {
+                case "up" -> up(words, out);
+                case "token" -> token(words, out);
+                case "help", "--help", "-h" -> {
+                    out.println(USAGE);
+                    yield 0;
+                }
+                default -> usageError("unknown command '" + command + "'", err);
+            };
+        } catch (IllegalArgumentException wrongUse) {
+            return usageError(wrongUse.getMessage(), err);
+        } catch (Exception e) {
+            err.println("civicspace: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int up(Deque<String> words, PrintStream out) throws Exception {
         Path data = Path.of(".civicspace");
         boolean demo = false;
         String kafka = null;
@@ -72,7 +77,6 @@ public final class Civicspace {
         if (mongo != null) {
             options = options.withExternalMongo(mongo);
         }
-        PrintStream out = System.out;
         out.println("civicspace: starting; logs in " + data.resolve("logs").resolve("civicspace.log"));
         long began = System.nanoTime();
         LocalStack stack = LocalStack.start(options, line -> out.println("  " + line));
@@ -96,7 +100,7 @@ public final class Civicspace {
         return 0;
     }
 
-    private static int token(Deque<String> words) throws Exception {
+    private static int token(Deque<String> words, PrintStream out) throws Exception {
         Path data = Path.of(".civicspace");
         String role = null;
         String user = null;
@@ -114,7 +118,7 @@ public final class Civicspace {
         if (role == null) {
             throw new IllegalArgumentException("token needs --role (one of " + String.join(", ", SigningKeys.ROLES) + ")");
         }
-        System.out.println(SigningKeys.in(data).token(user == null ? "demo-" + role : user, role, Duration.ofHours(hours)));
+        out.println(SigningKeys.in(data).token(user == null ? "demo-" + role : user, role, Duration.ofHours(hours)));
         return 0;
     }
 
@@ -125,9 +129,9 @@ public final class Civicspace {
         return words.pop();
     }
 
-    private static int usageError(String problem) {
-        System.err.println("civicspace: " + problem);
-        System.err.println(USAGE);
+    private static int usageError(String problem, PrintStream err) {
+        err.println("civicspace: " + problem);
+        err.println(USAGE);
         return 2;
     }
 }

@@ -151,14 +151,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private String mongoUri(String database) {
-        if (options.mongoUri() == null) {
-            return mongo.uri(database);
-        }
-        // an external URI names the server; each service keeps its own database on it
-        String uri = options.mongoUri();
-        int query = uri.indexOf('?');
-        String base = query < 0 ? uri : uri.substring(0, query);
-        String parameters = query < 0 ? "" : uri.substring(query);
+        return options.mongoUri() == null ? mongo.uri(database) : withDatabase(options.mongoUri(), database);
+    }
+
+    /** The URI of {@code database} on the server an external URI names: each service keeps its own database. */
+    static String withDatabase(String serverUri, String database) {
+        int query = serverUri.indexOf('?');
+        String base = query < 0 ? serverUri : serverUri.substring(0, query);
+        String parameters = query < 0 ? "" : serverUri.substring(query);
         int hostsStart = base.indexOf("://") + 3;
         int pathStart = base.indexOf('/', hostsStart);
         String hosts = pathStart < 0 ? base : base.substring(0, pathStart);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.civicspace.alert.AlertApplication;
 import org.civicspace.classification.ClassificationApplication;
@@ -31,6 +32,21 @@ record ServiceUnit(String name, Supplier<SpringApplication> application, int def
             "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveRepositoriesAutoConfiguration",
             "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration");
 
+    private static final List<String> MESSAGING = List.of(
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration",
+            "org.springframework.cloud.stream.config.BindersHealthIndicatorAutoConfiguration",
+            "org.springframework.cloud.stream.config.ChannelsEndpointAutoConfiguration",
+            "org.springframework.cloud.stream.config.BindingsEndpointAutoConfiguration",
+            "org.springframework.cloud.stream.config.BindingServiceConfiguration",
+            "org.springframework.cloud.stream.function.FunctionConfiguration",
+            "org.springframework.cloud.stream.binder.kafka.config.ExtendedBindingHandlerMappingsProviderConfiguration",
+            "org.springframework.cloud.stream.binder.kafka.config.MessageConverterHelperConfiguration",
+            "org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration",
+            "org.springframework.cloud.function.context.config.FunctionsEndpointAutoConfiguration",
+            "org.springframework.cloud.function.cloudevent.CloudEventsFunctionExtensionConfiguration",
+            "org.springframework.cloud.function.observability.ObservationAutoConfiguration");
+
     /** The services in the order they start: consumers first, the gateway (the door) last. */
     static List<ServiceUnit> all() {
         return List.of(
@@ -40,7 +56,8 @@ record ServiceUnit(String name, Supplier<SpringApplication> application, int def
                 new ServiceUnit("alert-service", AlertApplication::application, 8083, "civicspace-alert", List.of()),
                 new ServiceUnit("monitor-ingest-service", IngestApplication::application, 8081, "civicspace-ingest",
                         List.of()),
-                new ServiceUnit("gateway", GatewayApplication::application, 8080, null, MONGO));
+                new ServiceUnit("gateway", GatewayApplication::application, 8080, null,
+                        Stream.concat(MONGO.stream(), MESSAGING.stream()).toList()));
     }
 
     /** Command-line arguments (the highest-precedence property source) that place this service in the stack. */

@@ -25,35 +25,38 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The walking skeleton end to end, on the embedded stack started the way {@code civicspace up}
- * starts it: a partner's report in through the gateway, classified, an alert out on an analyst's
- * live stream, the report archived — and still there after a restart on the same data folder.
+ * The walking skeleton end to end, on a stack started the way {@code civicspace up} starts it: a
+ * partner's report in through the gateway, classified, an alert out on an analyst's live stream,
+ * the report archived — and still there after a restart on the same data folder. Each subclass
+ * says which Kafka and MongoDB the stack runs on.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WholeFlowIT {
+abstract class WholeFlowScenario {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
-    static Path data;
-    static StackOptions options;
-    static LocalStack stack;
-    static String reportId;
+    StackOptions options;
+    LocalStack stack;
+    String reportId;
+
+    /** The stack's options for a fresh data folder: its ports, and any external infrastructure. */
+    abstract StackOptions options(Path data) throws IOException;
 
     @BeforeAll
-    static void startStack() throws Exception {
+    void startStack() throws Exception {
         System.setProperty("civicspace.logs", Path.of("target", "stack-logs").toAbsolutePath().toString());
-        data = Files.createTempDirectory("civicspace-it");
-        int servicesFrom = freeRange(4);
-        options = StackOptions.defaults(data).withPorts(freePort(), servicesFrom, freeRange(2), freePort());
+        options = options(Files.createTempDirectory("civicspace-it"));
         stack = LocalStack.start(options, line -> System.out.println("[stack] " + line));
     }
 
     @AfterAll
-    static void stopStack() {
+    void stopStack() {
         if (stack != null) {
             stack.close();
         }
@@ -118,7 +121,7 @@ class WholeFlowIT {
         assertThat(archived.body()).contains(reportId, "Trade union leader detained");
     }
 
-    private static HttpResponse<String> readReport(String token) throws IOException, InterruptedException {
+    private HttpResponse<String> readReport(String token) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri("/api/v1/reports/" + reportId))
                 .header("Authorization", "Bearer " + token).GET());
     }
@@ -127,7 +130,7 @@ class WholeFlowIT {
         return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static URI uri(String path) {
+    private URI uri(String path) {
         return URI.create(stack.gatewayUrl() + path);
     }
 
@@ -137,14 +140,14 @@ class WholeFlowIT {
         return matcher.group(1);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
     /** The first of {@code count} consecutive free ports on loopback. */
-    private static int freeRange(int count) throws IOException {
+    static int freeRange(int count) throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
             int first = 20_000 + (int) (Math.random() * 30_000);
             if (allFree(first, count)) {

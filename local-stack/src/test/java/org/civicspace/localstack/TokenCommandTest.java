@@ -1,0 +1,72 @@
+package org.civicspace.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.SignedJWT;
+
+class TokenCommandTest {
+
+    @TempDir
+    Path data;
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void printsOnlyATokenSignedWithTheDataFoldersKey() throws Exception {
+        assertThat(run("token", "--role", "analyst", "--data", data.toString())).isZero();
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed.lines()).hasSize(1);
+        SignedJWT jwt = SignedJWT.parse(printed.strip());
+        assertThat(jwt.verify(new RSASSAVerifier(publicKey(data.resolve("keys/jwt-public.pem"))))).isTrue();
+        assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("demo-analyst");
+        assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("analyst");
+        assertThat(jwt.getJWTClaimsSet().getExpirationTime().toInstant()).isAfter(Instant.now().plusSeconds(11 * 3600));
+    }
+
+    @Test
+    void makesTheKeyPairOnceAndKeepsThePrivateHalfToItsOwner() throws Exception {
+        run("token", "--role", "partner", "--user", "ngo-1", "--data", data.toString());
+        String firstKey = Files.readString(data.resolve("keys/jwt-public.pem"));
+        run("token", "--role", "editor", "--data", data.toString());
+
+        assertThat(Files.readString(data.resolve("keys/jwt-public.pem"))).isEqualTo(firstKey);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("keys/jwt-private.pem"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void refusesAnUnknownRoleOrAMissingOneAndSaysWhichExist() {
+        assertThat(run("token", "--role", "superuser", "--data", data.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("partner, analyst, advocacy, editor, admin");
+        assertThat(run("token", "--data", data.toString())).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    private int run(String... args) {
+        return Civicspace.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static RSAPublicKey publicKey(Path pem) throws Exception {
+        byte[] der = Base64.getMimeDecoder().decode(Files.readString(pem).replaceAll("-----[A-Z ]+-----", ""));
+        return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+    }
+}

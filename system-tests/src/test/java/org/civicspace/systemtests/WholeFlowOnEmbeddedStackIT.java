@@ -1,0 +1,15 @@
+package org.civicspace.systemtests;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.civicspace.localstack.StackOptions;
+
+/** The whole flow on the embedded broker and store, exactly as {@code civicspace up} runs it. */
+class WholeFlowOnEmbeddedStackIT extends WholeFlowScenario {
+
+    @Override
+    StackOptions options(Path data) throws IOException {
+        return StackOptions.defaults(data).withPorts(freePort(), freeRange(4), freeRange(2), freePort());
+    }
+}

@@ -3,15 +3,13 @@ package org.civicspace.ingest.adapter.in.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
  * Checks the caller's JWT again behind the gateway (defence in depth): roles come from the
- * {@code roles} claim; admin may do everything.
+ * {@code roles} claim (see the configuration file); admin may do everything.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -27,16 +25,7 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/reports", "/api/v1/reports/**")
                         .hasAnyRole("partner", "admin")
                         .anyExchange().hasRole("admin"))
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())))
+                .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
                 .build();
-    }
-
-    private static ReactiveJwtAuthenticationConverterAdapter rolesFromClaim() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName("roles");
-        authorities.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,6 +149,86 @@ class ReportSubmissionIT {
         client.mutateWith(mockJwt().authorities(role("analyst")))
                 .post().uri("/api/v1/reports").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void answersEachLineOfAnNdjsonBatchAndPublishesOnlyTheGoodOnes() {
+        String body = String.join("\n",
+                "{\"title\": \"Editor summoned in Tashkent\", \"text\": \"Prosecutors summoned a newspaper editor.\", \"partnerReference\": \"N-1\"}",
+                "",
+                "{\"text\": \"A report without a title.\"}",
+                "{\"title\": \"broken",
+                "{\"title\": \"Editor summoned in Tashkent\", \"text\": \"Prosecutors summoned a newspaper editor.\", \"partnerReference\": \"N-1\"}",
+                "{\"title\": \"Rally in Yerevan\", \"text\": \"Hundreds rallied peacefully.\", \"sensitivity\": \"secret\"}");
+
+        Map<String, Object> result = batch("partner-d", "application/x-ndjson", body, HttpStatus.OK);
+
+        assertThat(result).containsEntry("reports", 5).containsEntry("accepted", 1).containsEntry("duplicates", 1)
+                .containsEntry("rejected", 3);
+        List<Map<String, Object>> lines = lines(result);
+        assertThat(lines).extracting(l -> l.get("line")).containsExactly(1, 3, 4, 5, 6);
+        assertThat(lines).extracting(l -> l.get("status"))
+                .containsExactly("accepted", "rejected", "rejected", "duplicate", "rejected");
+        assertThat(lines.get(3).get("id")).isEqualTo(lines.get(0).get("id"));
+        assertThat(lines.get(1).get("errors").toString()).contains("title");
+        assertThat(lines.get(4).get("errors").toString()).contains("secret", "public, restricted, confidential");
+        assertThat(recordsKeyed(lines.get(0).get("id").toString(), Duration.ofSeconds(1))).hasSize(1);
+    }
+
+    @Test
+    void readsACsvBatchWithFreedomsAndProtectedPersons() {
+        String body = """
+                title,text,country,freedoms,persons,sensitivity,partnerReference
+                Lawyer detained in Minsk,"Police detained a lawyer, who defends activists.",BY,association;expression,Test Person|lawyer;Other Person|journalist|public,restricted,C-1
+                ,Missing title,BY,,,,C-2
+                """;
+
+        Map<String, Object> result = batch("partner-e", "text/csv", body, HttpStatus.OK);
+
+        List<Map<String, Object>> lines = lines(result);
+        assertThat(lines).extracting(l -> l.get("status")).containsExactly("accepted", "rejected");
+        assertThat(lines).extracting(l -> l.get("line")).containsExactly(2, 3);
+        String published = recordsKeyed(lines.get(0).get("id").toString(), Duration.ofSeconds(1)).get(0).value();
+        assertThat(published).contains("\"country\":\"BY\"", "\"freedoms\":[\"association\",\"expression\"]",
+                "{\"name\":\"Test Person\",\"role\":\"lawyer\",\"protected\":true}",
+                "{\"name\":\"Other Person\",\"role\":\"journalist\",\"protected\":false}",
+                "\"sensitivity\":\"restricted\"");
+    }
+
+    @Test
+    void refusesAWholeBatchThatCannotBeRightWithProblemDetails() {
+        expectProblem("text/csv", "title,txt\nA,B\n".getBytes(StandardCharsets.UTF_8), HttpStatus.BAD_REQUEST,
+                "unknown CSV column(s) [txt]");
+        expectProblem("application/x-ndjson", new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'}, HttpStatus.BAD_REQUEST,
+                "not valid UTF-8");
+        expectProblem("application/x-ndjson", "\n\n".getBytes(StandardCharsets.UTF_8), HttpStatus.BAD_REQUEST,
+                "no reports");
+        String tooMany = "{\"title\": \"t\", \"text\": \"x\"}\n".repeat(10_001);
+        expectProblem("application/x-ndjson", tooMany.getBytes(StandardCharsets.UTF_8), HttpStatus.CONTENT_TOO_LARGE,
+                "at most 10000 reports");
+    }
+
+    private void expectProblem(String contentType, byte[] body, HttpStatus status, String detail) {
+        client.mutateWith(mockJwt().authorities(role("partner")))
+                .post().uri("/api/v1/reports/batch").contentType(MediaType.parseMediaType(contentType)).bodyValue(body)
+                .exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).value(problem -> assertThat(problem).contains(detail));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> batch(String partner, String contentType, String body, HttpStatus expected) {
+        return client.mutateWith(mockJwt().jwt(jwt -> jwt.subject(partner)).authorities(role("partner")))
+                .post().uri("/api/v1/reports/batch").contentType(MediaType.parseMediaType(contentType)).bodyValue(body)
+                .exchange()
+                .expectStatus().isEqualTo(expected)
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> lines(Map<String, Object> result) {
+        return (List<Map<String, Object>>) result.get("results");
     }
 
     private String submit(String partner, String body, HttpStatus expected) {

@@ -1,0 +1,103 @@
+package org.civicspace.ingest.adapter.in.web;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.civicspace.ingest.application.ManageFeedsUseCase;
+import org.civicspace.ingest.domain.feed.Feed;
+import org.civicspace.ingest.domain.feed.FeedHealth;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Administrators register feeds here and see how each one's polling is going. */
+@RestController
+@RequestMapping("/api/v1/feeds")
+class FeedsController {
+
+    private final ManageFeedsUseCase manageFeeds;
+
+    FeedsController(ManageFeedsUseCase manageFeeds) {
+        this.manageFeeds = manageFeeds;
+    }
+
+    /** 201 with the new feed, or 200 with the existing one when its address is already registered. */
+    @PostMapping
+    Mono<ResponseEntity<FeedView>> register(@Valid @RequestBody FeedRequest request) {
+        return manageFeeds.register(URI.create(request.url().strip()), request.title(), request.language(),
+                        request.country(), Duration.ofMinutes(request.pollIntervalMinutes() == null ? 30
+                                : request.pollIntervalMinutes()),
+                        request.enabled() == null || request.enabled())
+                .map(registered -> ResponseEntity.status(registered.isNew() ? HttpStatus.CREATED : HttpStatus.OK)
+                        .body(FeedView.of(registered.feed())));
+    }
+
+    @GetMapping
+    Flux<FeedView> feeds() {
+        return manageFeeds.feeds().map(FeedView::of);
+    }
+
+    @DeleteMapping("/{id}")
+    Mono<ResponseEntity<Void>> remove(@PathVariable String id) {
+        return manageFeeds.remove(id).flatMap(removed -> removed ? Mono.just(ResponseEntity.noContent().<Void>build())
+                : Mono.error(notFound()));
+    }
+
+    static ErrorResponseException notFound() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no feed with this id.");
+        problem.setTitle("Feed not found");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+    record FeedRequest(
+            @NotBlank @Size(max = 2_000) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http or https URL") String url,
+            @Size(max = 300) String title,
+            @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 language code such as en or ru") String language,
+            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as KZ") String country,
+            @Min(value = 5, message = "must be at least 5 minutes") @Max(value = 1440, message = "must be at most a day (1440)") Integer pollIntervalMinutes,
+            Boolean enabled) {
+    }
+
+    /** A feed as administrators see it: its settings, and its health in plain words. */
+    record FeedView(String id, String url, String title, String language, String country, long pollIntervalMinutes,
+            boolean enabled, Instant registeredAt, String status, Instant lastAttempt, Instant lastSuccess,
+            Integer lastHttpStatus, int consecutiveFailures, String lastError, long itemsSeen, Instant nextPollAt) {
+
+        static FeedView of(Feed feed) {
+            FeedHealth health = feed.health();
+            return new FeedView(feed.id(), feed.url().toString(), feed.title(), feed.language(), feed.country(),
+                    feed.pollInterval().toMinutes(), feed.enabled(), feed.registeredAt(), status(feed),
+                    health.lastAttempt(), health.lastSuccess(), health.lastStatus(), health.consecutiveFailures(),
+                    health.lastError(), health.itemsSeen(), health.nextPollAt());
+        }
+
+        private static String status(Feed feed) {
+            if (!feed.enabled()) {
+                return "disabled";
+            }
+            if (feed.health().lastAttempt() == null) {
+                return "not polled yet";
+            }
+            return feed.health().consecutiveFailures() == 0 ? "ok"
+                    : "failing (" + feed.health().consecutiveFailures() + " in a row)";
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.civicspace.ingest.adapter.out.mongo;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.civicspace.ingest.application.FeedStore;
+import org.civicspace.ingest.application.ManageFeedsUseCase.Registration;
+import org.civicspace.ingest.domain.feed.Feed;
+import org.civicspace.ingest.domain.feed.FeedHealth;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Feeds in the collection {@code feeds}, one document per feed with its health embedded. */
+@Component
+class MongoFeedStore implements FeedStore {
+
+    private final ReactiveMongoTemplate mongo;
+
+    MongoFeedStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Mono<Registration> register(Feed feed) {
+        return mongo.insert(FeedDocument.of(feed)).map(inserted -> new Registration(inserted.toFeed(), true))
+                .onErrorResume(DuplicateKeyException.class, registered -> mongo.findById(feed.id(), FeedDocument.class)
+                        .map(existing -> new Registration(existing.toFeed(), false)));
+    }
+
+    @Override
+    public Flux<Feed> all() {
+        return mongo.find(new Query().with(Sort.by("registeredAt", "_id")), FeedDocument.class).map(FeedDocument::toFeed);
+    }
+
+    @Override
+    public Mono<Feed> find(String id) {
+        return mongo.findById(id, FeedDocument.class).map(FeedDocument::toFeed);
+    }
+
+    @Override
+    public Mono<Boolean> delete(String id) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(id)), FeedDocument.class)
+                .map(result -> result.getDeletedCount() > 0);
+    }
+
+    @Override
+    public Flux<Feed> due(Instant now, int limit) {
+        Query due = Query.query(Criteria.where("enabled").is(true).and("health.nextPollAt").lte(now))
+                .with(Sort.by("health.nextPollAt")).limit(limit);
+        return mongo.find(due, FeedDocument.class).map(FeedDocument::toFeed);
+    }
+
+    @Override
+    public Mono<Void> saveHealth(String id, FeedHealth health) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), Update.update("health", health),
+                FeedDocument.class).then();
+    }
+
+    @Document("feeds")
+    record FeedDocument(@Id String id, String url, String title, String language, String country,
+            long pollIntervalSeconds, boolean enabled, Instant registeredAt, FeedHealth health) {
+
+        static FeedDocument of(Feed feed) {
+            return new FeedDocument(feed.id(), feed.url().toString(), feed.title(), feed.language(), feed.country(),
+                    feed.pollInterval().toSeconds(), feed.enabled(), feed.registeredAt(), feed.health());
+        }
+
+        Feed toFeed() {
+            return new Feed(id, URI.create(url), title, language, country, Duration.ofSeconds(pollIntervalSeconds),
+                    enabled, registeredAt, health);
+        }
+    }
+}

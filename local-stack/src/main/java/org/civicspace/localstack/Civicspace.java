@@ -8,9 +8,12 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
 
+import org.civicspace.classification.evaluation.EvaluateCommand;
+
 /**
  * The {@code civicspace} command: {@code up} runs the whole system on this machine,
- * {@code token} prints a signed token that the running gateway accepts.
+ * {@code token} prints a signed token that the running gateway accepts, {@code evaluate}
+ * measures the classifier.
  */
 public final class Civicspace {
 
@@ -20,6 +23,8 @@ public final class Civicspace {
                   runs the whole system on this machine; Ctrl-C stops it
               civicspace token --role partner|analyst|advocacy|editor|admin [--user NAME] [--data DIR] [--hours N]
                   prints a signed token (and nothing else) for the gateway on this machine
+              civicspace evaluate --gold FILE [--json] [--errors]
+                  measures the classifier against a labelled JSON Lines file
             DIR defaults to .civicspace; NAME defaults to demo-<role>.""";
 
     private Civicspace() {
@@ -40,6 +45,7 @@ public final class Civicspace {
             return switch (command) {
                 case "up" -> up(words, out);
                 case "token" -> token(words, out);
+                case "evaluate" -> EvaluateCommand.run(words.toArray(String[]::new), out, err);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
 
-class TokenCommandTest {
+class CivicspaceCommandTest {
 
     @TempDir
     Path data;
@@ -58,6 +58,20 @@ class TokenCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("partner, analyst, advocacy, editor, admin");
         assertThat(run("token", "--data", data.toString())).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void evaluatesTheClassifierOnAGoldFile() throws Exception {
+        Path gold = data.resolve("gold.jsonl");
+        Files.writeString(gold, "{\"id\": \"g1\", \"language\": \"en\", \"title\": \"Activist detained in Almaty\","
+                + " \"text\": \"Police in Almaty, Kazakhstan, detained a human rights activist.\", \"country\": \"KZ\","
+                + " \"other_countries\": [], \"freedoms\": [], \"violation_types\": [\"hrd_detained\"], \"urgency\": \"urgent\"}\n");
+
+        assertThat(run("evaluate", "--gold", gold.toString(), "--json")).isZero();
+
+        String last = out.toString(StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(last).startsWith("{").contains("\"items\":1", "\"country_accuracy\":1.0");
+        assertThat(run("evaluate")).isEqualTo(2);
     }
 
     private int run(String... args) {

@@ -27,7 +27,7 @@ import org.civicspace.events.ViolationType;
  */
 public final class Classifier {
 
-    public static final String VERSION = "keywords-0.1";
+    public static final String VERSION = "keywords-0.2";
 
     static final String TITLE = "title";
     // A country named in the headline is usually the one the report is about.
@@ -47,11 +47,17 @@ public final class Classifier {
     private final PhraseMatcher<Freedom> freedoms;
     private final Map<ViolationType, Set<Freedom>> impliedFreedoms;
     private final Map<ViolationType, Urgency> urgencies;
+    private final Exclusions<Freedom> freedomExclusions;
+    private final Map<ViolationType, Set<Freedom>> contextNeeded;
+    private final PhraseMatcher<String> abroad;
+    private final PhraseMatcher<String> civicContext;
 
     private Classifier(PhraseMatcher<String> countries, Exclusions<String> countryExclusions,
             PhraseMatcher<ViolationType> violations, Exclusions<ViolationType> violationExclusions,
             PhraseMatcher<Freedom> freedoms, Map<ViolationType, Set<Freedom>> impliedFreedoms,
-            Map<ViolationType, Urgency> urgencies) {
+            Map<ViolationType, Urgency> urgencies, Exclusions<Freedom> freedomExclusions,
+            Map<ViolationType, Set<Freedom>> contextNeeded, PhraseMatcher<String> abroad,
+            PhraseMatcher<String> civicContext) {
         this.countries = countries;
         this.countryExclusions = countryExclusions;
         this.violations = violations;
@@ -59,18 +65,27 @@ public final class Classifier {
         this.freedoms = freedoms;
         this.impliedFreedoms = impliedFreedoms;
         this.urgencies = urgencies;
+        this.freedomExclusions = freedomExclusions;
+        this.contextNeeded = contextNeeded;
+        this.abroad = abroad;
+        this.civicContext = civicContext;
     }
 
     /** Loads the data files from {@code classifier/} on the classpath; a bad row fails with its file and line. */
     public static Classifier fromClasspath() {
         return new Classifier(
                 phrases(DataFile.read("countries.tsv"), Classifier::countryOrNone, true),
-                Exclusions.load(DataFile.read("country-exclusions.tsv"), Classifier::countryCode),
+                Exclusions.load(DataFile.read("country-exclusions.tsv"), Classifier::countryCode)
+                        .withAmbiguousNames(DataFile.read("ambiguous-names.tsv"), Classifier::countryCode),
                 phrases(DataFile.read("violations.tsv"), ViolationType::fromWire, false),
                 Exclusions.load(DataFile.read("violation-exclusions.tsv"), ViolationType::fromWire),
                 phrases(DataFile.read("freedoms.tsv"), Freedom::fromWire, false),
                 impliedFreedoms(DataFile.read("violation-freedoms.tsv")),
-                urgencies(DataFile.read("urgency.tsv")));
+                urgencies(DataFile.read("urgency.tsv")),
+                Exclusions.load(DataFile.read("freedom-exclusions.tsv"), Freedom::fromWire),
+                impliedFreedoms(DataFile.read("violation-context.tsv")),
+                phrases(DataFile.read("abroad.tsv"), Function.identity(), false),
+                phrases(DataFile.read("civic-context.tsv"), Function.identity(), false));
     }
 
     public Classification classify(Document document) {
@@ -82,8 +97,10 @@ public final class Classifier {
         tags.add(language);
         List<String> countriesFound = countryTags(fields, hints.country(), tags);
 
-        Map<ViolationType, List<Match<ViolationType>>> violationsFound = find(violations, violationExclusions, fields);
-        Map<Freedom, Set<Evidence>> freedomEvidence = freedomEvidence(find(freedoms, Exclusions.none(), fields), violationsFound);
+        Map<Freedom, List<Match<Freedom>>> freedomMatches = find(freedoms, freedomExclusions, fields);
+        Map<ViolationType, List<Match<ViolationType>>> violationsFound =
+                inContext(find(violations, violationExclusions, fields), freedomMatches.keySet(), fields);
+        Map<Freedom, Set<Evidence>> freedomEvidence = freedomEvidence(freedomMatches, violationsFound);
         Set<Freedom> freedomsFound = freedomTags(freedomEvidence, hints.freedoms(), tags);
         violationsFound.forEach((violation, matches) ->
                 tags.add(tag("violation", violation.wireName(), evidenceOf(matches))));
@@ -100,7 +117,8 @@ public final class Classifier {
     private List<String> countryTags(List<TextField> fields, String hint, List<Tag> tags) {
         Map<String, List<Match<String>>> mentions = find(countries, countryExclusions, fields);
         mentions.remove(NOT_A_COUNTRY);
-        List<String> ranked = byWeight(mentions);
+        withoutDateline(mentions);
+        List<String> ranked = hostFirst(byWeight(mentions), mentions, fields);
         for (String code : ranked) {
             tags.add(tag("country", code, weight(mentions.get(code)), evidenceOf(mentions.get(code))));
         }
@@ -110,6 +128,82 @@ public final class Classifier {
             return List.of(hinted);
         }
         return ranked;
+    }
+
+    /**
+     * Drops the violation types whose context is missing: a type listed in violation-context.tsv
+     * counts only when the report also speaks of one of its freedoms — in freedoms.tsv phrases,
+     * or through another type found that implies it — so that "charged with" in a burglary case or
+     * "overturned" in a match report does not make them civic space.
+     */
+    private Map<ViolationType, List<Match<ViolationType>>> inContext(Map<ViolationType, List<Match<ViolationType>>> found,
+            Set<Freedom> freedomsNamed, List<TextField> fields) {
+        Set<Freedom> context = EnumSet.noneOf(Freedom.class);
+        context.addAll(freedomsNamed);
+        found.keySet().stream().filter(violation -> !contextNeeded.containsKey(violation))
+                .forEach(violation -> context.addAll(impliedFreedoms.getOrDefault(violation, Set.of())));
+        boolean civic = fields.stream().anyMatch(field -> !civicContext.find(field).isEmpty());
+        Map<ViolationType, List<Match<ViolationType>>> kept = new LinkedHashMap<>();
+        found.forEach((violation, matches) -> {
+            Set<Freedom> needed = contextNeeded.get(violation);
+            boolean any = needed != null && needed.isEmpty() && (!context.isEmpty() || civic);
+            if (needed == null || any || needed.stream().anyMatch(context::contains)) {
+                kept.put(violation, matches);
+            }
+        });
+        return kept;
+    }
+
+    /**
+     * A dateline ("BISHKEK, March 3 -") says where the story was filed, not what it is about: a
+     * place in capitals that opens the text does not count.
+     */
+    private static void withoutDateline(Map<String, List<Match<String>>> mentions) {
+        mentions.values().forEach(matches -> matches.removeIf(match -> match.field().name().equals("text")
+                && match.firstWord() == 0 && isUpperCase(match.field().text().substring(match.start(), match.end()))));
+        mentions.values().removeIf(List::isEmpty);
+    }
+
+    private static boolean isUpperCase(String words) {
+        return words.length() > 2 && words.equals(words.toUpperCase(Locale.ROOT)) && !words.equals(words.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Transnational repression is filed under the country where the act took place: when the
+     * report says someone lives abroad (abroad.tsv), the country named as a place ("in Istanbul",
+     * "в Стамбуле") leads, and the home country follows.
+     */
+    private List<String> hostFirst(List<String> ranked, Map<String, List<Match<String>>> mentions, List<TextField> fields) {
+        if (ranked.size() < 2 || fields.stream().allMatch(field -> abroad.find(field).isEmpty())) {
+            return ranked;
+        }
+        String host = null;
+        int best = 0;
+        for (String code : ranked.subList(1, ranked.size())) {
+            int places = (int) mentions.get(code).stream().filter(Classifier::isPlace).count();
+            if (places > best) {
+                host = code;
+                best = places;
+            }
+        }
+        if (host == null) {
+            return ranked;
+        }
+        List<String> reordered = new ArrayList<>(ranked);
+        reordered.remove(host);
+        reordered.add(0, host);
+        return reordered;
+    }
+
+    private static final Set<String> PLACE_WORDS = Set.of("in", "в", "во", "at");
+
+    private static boolean isPlace(Match<String> match) {
+        if (match.firstWord() == 0) {
+            return false;
+        }
+        TextField field = match.field();
+        int before = match.firstWord() - 1;
+        return PLACE_WORDS.contains(field.folded(field.start(before), field.end(before)));
     }
 
     /** Tags the freedoms found in the text, then the hinted ones it did not find. */

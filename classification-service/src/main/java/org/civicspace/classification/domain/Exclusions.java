@@ -23,6 +23,8 @@ final class Exclusions<L> {
     }
 
     private final PhraseMatcher<Rule<L>> phrases = new PhraseMatcher<>(false);
+    /** Per label, the folded names that may mean something else ("georgia"): see {@link #withAmbiguousNames}. */
+    private final Map<L, java.util.Set<String>> ambiguous = new HashMap<>();
 
     /** No exclusions at all. */
     static <L> Exclusions<L> none() {
@@ -48,6 +50,25 @@ final class Exclusions<L> {
         return exclusions;
     }
 
+    /**
+     * Names that are ambiguous by themselves (rows: label, names as written in the text). When a
+     * document names a label only by such names, a telling phrase anywhere in the document — not
+     * only in the same sentence — settles their sense: "Georgia law" in a story that names Atlanta.
+     */
+    Exclusions<L> withAmbiguousNames(DataFile file, Function<String, L> labels) {
+        for (DataFile.Row row : file.rows()) {
+            try {
+                L label = labels.apply(row.key());
+                for (String name : row.values()) {
+                    ambiguous.computeIfAbsent(label, l -> new java.util.HashSet<>()).add(TextField.of("", name).folded(0, name.length()));
+                }
+            } catch (IllegalArgumentException e) {
+                throw row.error(e.getMessage());
+            }
+        }
+        return this;
+    }
+
     /** The matches of a document's fields with the cancelled ones dropped or relabelled. */
     List<Match<L>> apply(List<TextField> fields, List<Match<L>> matches) {
         if (matches.isEmpty()) {
@@ -67,6 +88,7 @@ final class Exclusions<L> {
                 senses.putIfAbsent(sense(match), rule);
             }
         }
+        documentWide(matches, rules, senses);
         List<Match<L>> kept = new ArrayList<>(matches.size());
         for (Match<L> match : matches) {
             Rule<L> rule = senses.isEmpty() ? null : senses.get(sense(match));
@@ -77,6 +99,22 @@ final class Exclusions<L> {
             }
         }
         return kept;
+    }
+
+    private void documentWide(List<Match<L>> matches, List<Match<Rule<L>>> rules, Map<String, Rule<L>> senses) {
+        for (Match<Rule<L>> rule : rules) {
+            L label = rule.label().cancelled();
+            java.util.Set<String> names = ambiguous.getOrDefault(label, java.util.Set.of());
+            boolean onlyAmbiguous = matches.stream().filter(match -> match.label().equals(label))
+                    .allMatch(match -> names.contains(match.foldedWords()));
+            if (onlyAmbiguous) {
+                for (Match<L> match : matches) {
+                    if (match.label().equals(label)) {
+                        senses.putIfAbsent(sense(match), rule.label());
+                    }
+                }
+            }
+        }
     }
 
     private static <L> Rule<L> ruleInSentence(Match<L> match, List<Match<Rule<L>>> rules) {

@@ -176,15 +176,15 @@ class ClassifierTest {
     }
 
     @Test
-    void givesTheHeadlineCountryTheLeadAndListsTheOthers() {
+    void filesAnExileAttackedAbroadUnderTheCountryWhereItHappenedWithTheHomeCountryNext() {
         String title = "Tajik exile attacked in Istanbul";
         String text = "The Tajik opposition activist was beaten in Turkey by unknown men. "
                 + "Tajikistan denied any role; Russia and Turkey said nothing.";
 
         Classification result = CLASSIFIER.classify(new Document(title, text, "en", null));
 
-        assertThat(result.country()).isEqualTo("TJ");
-        assertThat(result.otherCountries()).containsExactly("TR", "RU");
+        assertThat(result.country()).isEqualTo("TR");
+        assertThat(result.otherCountries()).containsExactly("TJ", "RU");
     }
 
     @Test

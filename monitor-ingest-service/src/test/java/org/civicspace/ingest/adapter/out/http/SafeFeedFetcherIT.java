@@ -303,6 +303,13 @@ class SafeFeedFetcherIT {
                 "could not connect to 127.0.0.1:" + closedPort + ": the connection was refused", 0, true));
     }
 
+    @Test
+    void reportsAHostNameThatDoesNotResolveAsARetryableFailure() {
+        assertThat(fetch(fetcher(), "http://nowhere.test/feed"))
+                .isEqualTo(FetchResult.failed("the host name nowhere.test could not be resolved", 0, true));
+        assertThat(lookups).containsExactly("nowhere.test");
+    }
+
     private SafeFeedFetcher fetcher() {
         return fetcher(List.of("127.0.0.1"), Duration.ofSeconds(2), Duration.ofSeconds(10), stub(Map.of()));
     }

@@ -103,7 +103,7 @@ final class XmlRepair {
             }
         }
         if (repaired > 0) {
-            warnings.add("escaped " + repaired + " stray ampersands or HTML entities");
+            warnings.add("repaired " + repaired + " stray ampersands, HTML entities or forbidden character references");
         }
         if (dropped > 0) {
             warnings.add("dropped " + dropped + " control characters that XML does not allow");

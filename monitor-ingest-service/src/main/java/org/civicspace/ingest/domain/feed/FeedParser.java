@@ -113,12 +113,13 @@ public final class FeedParser {
                 root.setAttribute("version", "2.0");
                 try {
                     return rome.build(document);
-                } catch (IllegalArgumentException | FeedException stillNot) {
+                } catch (FeedException | RuntimeException stillNot) {
                     throw new FeedRefused("the feed is RSS, but not in a form we can read", stillNot);
                 }
             }
             throw new FeedRefused("the document is XML, but neither RSS nor Atom (its root element is <" + root.getName() + ">)");
-        } catch (FeedException unreadable) {
+        } catch (FeedException | RuntimeException unreadable) {
+            // Rome on a structure it did not expect: refuse this feed, leave every other feed alone
             throw new FeedRefused("the feed's structure could not be read as RSS or Atom", unreadable);
         }
     }
@@ -157,7 +158,8 @@ public final class FeedParser {
         try {
             URI resolved = resolve(base(context, feedUrl), new URI(raw.strip().replace(" ", "%20")));
             String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && resolved.getHost() != null ? resolved : null;
+            // getHost() is null for a Cyrillic host such as пример.рф, which is a host all the same
+            return (scheme.equals("http") || scheme.equals("https")) && resolved.getRawAuthority() != null ? resolved : null;
         } catch (URISyntaxException | IllegalArgumentException unreadable) {
             return null;
         }

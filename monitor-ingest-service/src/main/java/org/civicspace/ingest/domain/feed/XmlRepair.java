@@ -27,8 +27,7 @@ final class XmlRepair {
     }
 
     static String repair(String text, List<String> warnings) throws FeedRefused {
-        Matcher root = FEED_ROOT.matcher(text);
-        int rootAt = root.find() ? root.start() : -1;
+        int rootAt = rootStart(text);
         String beforeRoot = rootAt < 0 ? text : text.substring(0, rootAt);
         if (rootAt < 0 && HTML_PAGE.matcher(text.substring(0, Math.min(text.length(), 4096))).find()) {
             throw new FeedRefused("the address serves an HTML page, not an RSS or Atom feed");
@@ -55,6 +54,18 @@ final class XmlRepair {
             warnings.add("ignored " + garbage.length() + " characters of something else in front of the feed");
         }
         return start < 0 ? text : text.substring(start);
+    }
+
+    /** Where the feed's root element starts, passing over any comment that mentions one; -1 if nowhere. */
+    private static int rootStart(String text) {
+        Matcher root = FEED_ROOT.matcher(text);
+        while (root.find()) {
+            boolean inComment = text.lastIndexOf("<!--", root.start()) > text.lastIndexOf("-->", root.start());
+            if (!inComment) {
+                return root.start();
+            }
+        }
+        return -1;
     }
 
     private static int firstTag(String text) {

@@ -194,6 +194,23 @@ class FeedLeniencyTest {
                 .isEqualTo("link:https://news.example.org/2025/03/zaderzhanie?a=1&b=2");
     }
 
+    @Test
+    void keepsALinkOnACyrillicDomain() throws FeedRefused {
+        FeedItem item = parseText(rss("<item><title>Домен</title><link>https://пример.рф/новости/1</link></item>"),
+                "https://пример.рф/rss").items().get(0);
+
+        assertThat(item.link()).isEqualTo(URI.create("https://пример.рф/новости/1"));
+        assertThat(item.identity()).isEqualTo("link:https://xn--e1afmkfd.xn--p1ai/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/1");
+    }
+
+    @Test
+    void findsTheRootPastACommentThatMentionsAFeedTag() throws FeedRefused {
+        String xml = "<?xml version=\"1.0\"?>\n<!-- made by a generator that writes <feed> and <rss> -->\n"
+                + rss("<item><title>Found</title></item>").substring("<?xml version=\"1.0\" encoding=\"utf-8\"?>".length());
+
+        assertThat(parseText(xml, "https://feeds.example.org/rss").items()).extracting(FeedItem::title).containsExactly("Found");
+    }
+
     private static String rss(String items) {
         return "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>t</title>" + items + "</channel></rss>";
     }

@@ -86,11 +86,11 @@ public final class FeedParser {
         if (empty > 0) {
             warnings.add("skipped " + items(empty) + " with no title, text or link");
         }
-        long undated = items.stream().filter(Item::dateMissing).count();
+        List<Item> kept = newest(items, warnings);
+        long undated = kept.stream().filter(Item::dateMissing).count();
         if (undated > 0) {
             warnings.add(items(undated) + (undated == 1 ? " has" : " have") + " no usable date; the time of fetching stands in");
         }
-        List<Item> kept = newest(items, warnings);
         return new ParsedFeed(entries.title(), identified(kept, feedUrl, warnings), warnings);
     }
 
@@ -151,7 +151,7 @@ public final class FeedParser {
     }
 
     /** An absolute http(s) link, resolved against the xml:base in scope and then the feed's address; else null. */
-    static URI link(String raw, Element context, URI feedUrl) {
+    private static URI link(String raw, Element context, URI feedUrl) {
         if (raw == null || raw.isBlank()) {
             return null;
         }

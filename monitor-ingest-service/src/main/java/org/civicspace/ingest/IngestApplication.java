@@ -3,12 +3,15 @@ package org.civicspace.ingest;
 import java.time.Clock;
 import java.util.Map;
 
+import org.civicspace.ingest.application.DuplicatesProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /** Partner reports and media feeds in; {@code ReportReceived} out. */
 @SpringBootApplication
+@EnableConfigurationProperties(DuplicatesProperties.class)
 public class IngestApplication {
 
     /** The name of this service's configuration file, {@code monitor-ingest-service.yml}. */

@@ -1,0 +1,27 @@
+package org.civicspace.ingest.application;
+
+import java.time.Instant;
+
+import org.civicspace.ingest.domain.dedup.KnownReport;
+import org.civicspace.ingest.domain.dedup.Signature;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Remembers the signatures of reports seen, and finds those a new report may repeat. */
+public interface DuplicateIndex {
+
+    /**
+     * The reports this one may repeat: those sharing one of its fingerprints, those first seen
+     * at or after {@code since} sharing one of its band keys, and the report itself if it was
+     * remembered before.
+     */
+    Flux<KnownReport> candidates(String reportId, Signature signature, Instant since);
+
+    /**
+     * Remembers a report. Completes with true once it is remembered, also when it already was
+     * under this id; with false when another report already holds one of its fingerprints —
+     * a copy that was checked at the same moment.
+     */
+    Mono<Boolean> remember(KnownReport report);
+}

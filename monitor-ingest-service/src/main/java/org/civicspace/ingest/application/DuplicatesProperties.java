@@ -1,0 +1,35 @@
+package org.civicspace.ingest.application;
+
+import java.time.Duration;
+
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Settings of the duplicate check, {@code civicspace.ingest.duplicates.*}.
+ *
+ * @param nearThreshold the estimated Jaccard similarity of two reports' 4-word shingles from which
+ *                      the later one is a near-duplicate (see {@code NearDuplicates.DEFAULT_THRESHOLD})
+ * @param window        how far back a near-duplicate's first telling is looked for
+ * @param retention     how long a report's signature is kept; exact copies are recognised for this
+ *                      long, so it is at least the window
+ */
+@ConfigurationProperties(prefix = "civicspace.ingest.duplicates")
+@Validated
+public record DuplicatesProperties(
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double nearThreshold,
+        @NotNull @DurationMin(hours = 1) Duration window,
+        @NotNull @DurationMin(hours = 1) Duration retention) {
+
+    public DuplicatesProperties {
+        if (window != null && retention != null && retention.compareTo(window) < 0) {
+            throw new IllegalArgumentException("civicspace.ingest.duplicates.retention (" + retention
+                    + ") must be at least the window (" + window + ")");
+        }
+    }
+}

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 
 /** Partner reports and media feeds in; {@code ReportReceived} out. */
 @SpringBootApplication
-@EnableConfigurationProperties(DuplicatesProperties.class)
+@EnableConfigurationProperties({DuplicatesProperties.class, PollingProperties.class})
 public class IngestApplication {
 
     /** The name of this service's configuration file, {@code monitor-ingest-service.yml}. */

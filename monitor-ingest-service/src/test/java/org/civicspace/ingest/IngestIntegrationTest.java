@@ -35,7 +35,11 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + IngestApplication.CONFIG_NAME,
-                "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt-public.pem"})
+                "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt-public.pem",
+                // feeds in tests come from servers on 127.0.0.1; 127.0.0.2 stays forbidden
+                "civicspace.ingest.fetch.allow-private-hosts=127.0.0.1",
+                // tests poll on demand, so that what they see does not depend on a clock
+                "civicspace.ingest.polling.enabled=false"})
 @EmbeddedKafka(topics = Topics.REPORT_RECEIVED)
 abstract class IngestIntegrationTest {
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.civicspace.ingest.application.ManageFeedsUseCase;
+import org.civicspace.ingest.application.PollFeedsUseCase;
 import org.civicspace.ingest.domain.feed.Feed;
 import org.civicspace.ingest.domain.feed.FeedHealth;
 import org.springframework.http.HttpStatus;
@@ -34,9 +35,11 @@ import reactor.core.publisher.Mono;
 class FeedsController {
 
     private final ManageFeedsUseCase manageFeeds;
+    private final PollFeedsUseCase pollFeeds;
 
-    FeedsController(ManageFeedsUseCase manageFeeds) {
+    FeedsController(ManageFeedsUseCase manageFeeds, PollFeedsUseCase pollFeeds) {
         this.manageFeeds = manageFeeds;
+        this.pollFeeds = pollFeeds;
     }
 
     /** 201 with the new feed, or 200 with the existing one when its address is already registered. */
@@ -53,6 +56,12 @@ class FeedsController {
     @GetMapping
     Flux<FeedView> feeds() {
         return manageFeeds.feeds().map(FeedView::of);
+    }
+
+    /** Polls the feed now and answers its health afterwards: what it brought, or why it failed. */
+    @PostMapping("/{id}/poll")
+    Mono<FeedView> pollNow(@PathVariable String id) {
+        return pollFeeds.pollNow(id).map(FeedView::of).switchIfEmpty(Mono.error(FeedsController::notFound));
     }
 
     @DeleteMapping("/{id}")

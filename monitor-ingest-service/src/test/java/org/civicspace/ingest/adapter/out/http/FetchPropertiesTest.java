@@ -12,6 +12,9 @@ import org.springframework.boot.test.context.ConfigDataApplicationContextInitial
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.util.unit.DataSize;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 class FetchPropertiesTest {
 
     private static final FetchProperties DEFAULTS = new FetchProperties(List.of(), 5, Duration.ofSeconds(5),
@@ -19,7 +22,8 @@ class FetchPropertiesTest {
             "civicspace-ingest/0.1 (feed reader)");
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(FetchConfiguration.class);
+            .withUserConfiguration(FetchConfiguration.class)
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
     @Test
     void theServiceConfigurationFileGivesTheDocumentedDefaults() {

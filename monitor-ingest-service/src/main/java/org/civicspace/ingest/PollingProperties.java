@@ -1,0 +1,22 @@
+package org.civicspace.ingest;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The feed scheduler, prefix {@code civicspace.ingest.polling}: every {@code tick} it polls up to
+ * {@code batch} due feeds, at most {@code concurrency} at a time, taking at most
+ * {@code maxItemsPerFeed} items of each; {@code enabled: false} leaves polling to
+ * {@code POST /api/v1/feeds/{id}/poll}.
+ */
+@Validated
+@ConfigurationProperties(prefix = "civicspace.ingest.polling")
+public record PollingProperties(boolean enabled, @NotNull Duration tick, @Min(1) @Max(1_000) int batch,
+        @Min(1) @Max(256) int concurrency, @Min(1) @Max(10_000) int maxItemsPerFeed) {
+}

@@ -42,6 +42,7 @@ public class DuplicateCheck {
      * Checking the same report id again gives the same verdict.
      */
     public Mono<Verdict> check(String reportId, String title, String text, String normalisedItemUrl, Instant at) {
+        // signing is CPU work of about 0.1 ms for a 2 KB text, a few ms at the 100 KB limit: not worth a thread hop
         return Mono.fromCallable(() -> duplicates.sign(title, text, normalisedItemUrl))
                 .flatMap(signature -> judge(reportId, signature, at, true))
                 .doOnNext(verdict -> meters.counter("civicspace.ingest.duplicates.checked",

@@ -5,6 +5,7 @@ import static org.civicspace.ingest.domain.dedup.WireStories.*;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -101,7 +102,7 @@ class MongoDuplicateIndexIT {
         assertThat(index.remember(known("outlet-a", MONDAY.plusSeconds(3600), EN_OUTLET_A_TITLE, EN_OUTLET_A_TEXT, null)).block())
                 .isTrue();
 
-        assertThat(mongo.count(new Query(), MongoDuplicateIndex.COLLECTION).block())
+        assertThat(mongo.count(new Query(), MongoDuplicateIndex.SIGNATURES).block())
                 .isEqualTo(1L);
         assertThat(candidates("outlet-a", first.signature(), MONDAY)).containsExactly(first);
     }
@@ -118,23 +119,46 @@ class MongoDuplicateIndexIT {
     }
 
     @Test
+    void listsOnlyTheLatestReportsOfABandSharedByMany() {
+        List<Integer> minHash = Collections.nCopies(128, 7);
+        for (int i = 0; i <= MongoDuplicateIndex.MAX_REPORTS_PER_BAND; i++) {
+            Signature boilerplate = new Signature("minhash-v1", List.of("text:" + i), minHash, List.of(42L));
+            index.remember(new KnownReport("r" + i, MONDAY.plusSeconds(i), boilerplate, null)).block();
+        }
+
+        List<KnownReport> found = candidates("new", new Signature("minhash-v1", List.of("text:new"), minHash, List.of(42L)), MONDAY);
+
+        assertThat(found).hasSize(MongoDuplicateIndex.MAX_REPORTS_PER_BAND)
+                .extracting(KnownReport::reportId).doesNotContain("r0").contains("r1", "r100");
+    }
+
+    @Test
     void keepsHashesOnlyNeverTheText() {
         index.remember(known("wire", MONDAY, EN_WIRE_TITLE, EN_WIRE_TEXT)).block();
 
-        Document stored = mongo.findAll(Document.class, MongoDuplicateIndex.COLLECTION).blockFirst();
-        assertThat(stored.keySet()).isSubsetOf(
+        Document signature = mongo.findAll(Document.class, MongoDuplicateIndex.SIGNATURES).blockFirst();
+        assertThat(signature.keySet()).isSubsetOf(
                 Set.of("_id", "_class", "firstSeenAt", "duplicateOf", "scheme", "fingerprints", "signature", "bandKeys"));
-        assertThat(stored.toJson()).doesNotContainIgnoringCase("Saryev").doesNotContainIgnoringCase("Bishkek");
-        assertThat(stored.getList("signature", Integer.class)).hasSize(128);
-        assertThat(stored.getList("bandKeys", Long.class)).hasSize(32);
+        assertThat(signature.getList("signature", Integer.class)).hasSize(128);
+        assertThat(signature.getList("bandKeys", Long.class)).hasSize(32);
+        List<Document> bands = mongo.findAll(Document.class, MongoDuplicateIndex.BANDS).collectList().block();
+        assertThat(bands).hasSize(32).allSatisfy(band -> {
+            assertThat(band.keySet()).isSubsetOf(Set.of("_id", "_class", "reports", "lastSeenAt"));
+            assertThat(band.getList("reports", String.class)).containsExactly("wire");
+        });
+        assertThat(signature.toJson() + bands).doesNotContainIgnoringCase("Saryev").doesNotContainIgnoringCase("Bishkek");
     }
 
     @Test
     void createsTheIndexesItQueriesBy() {
         index.remember(known("wire", MONDAY, EN_WIRE_TITLE, EN_WIRE_TEXT)).block();
 
-        assertThat(mongo.indexOps(MongoDuplicateIndex.COLLECTION).getIndexInfo().map(IndexInfo::getName).collectList().block())
-                .contains("bandKeys_firstSeenAt", "fingerprints_unique", "firstSeenAt_retention");
+        assertThat(indexNames(MongoDuplicateIndex.SIGNATURES)).contains("fingerprints_unique", "firstSeenAt_retention");
+        assertThat(indexNames(MongoDuplicateIndex.BANDS)).contains("lastSeenAt_retention");
+    }
+
+    private List<String> indexNames(String collection) {
+        return mongo.indexOps(collection).getIndexInfo().map(IndexInfo::getName).collectList().block();
     }
 
     private List<KnownReport> candidates(String reportId, Signature signature, Instant since) {

@@ -19,7 +19,7 @@ final class PhraseMatcher<L> {
 
     static final int MAX_GAP = 4;
     /** How many words {@code ~} lets stand between two words: most of a clause. */
-    static final int LONG_GAP = 12;
+    static final int LONG_GAP = 16;
     static final int MIN_STEM = 3;
     static final String GAP = "...";
     static final String LONG = "~";

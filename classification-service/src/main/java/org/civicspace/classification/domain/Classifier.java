@@ -27,7 +27,7 @@ import org.civicspace.events.ViolationType;
  */
 public final class Classifier {
 
-    public static final String VERSION = "keywords-0.2";
+    public static final String VERSION = "keywords-0.3";
 
     static final String TITLE = "title";
     // A country named in the headline is usually the one the report is about.
@@ -51,13 +51,15 @@ public final class Classifier {
     private final Map<ViolationType, Set<Freedom>> contextNeeded;
     private final PhraseMatcher<String> abroad;
     private final PhraseMatcher<String> civicContext;
+    private final PhraseMatcher<String> urgencyCues;
+    private final Set<ViolationType> untilReleased;
 
     private Classifier(PhraseMatcher<String> countries, Exclusions<String> countryExclusions,
             PhraseMatcher<ViolationType> violations, Exclusions<ViolationType> violationExclusions,
             PhraseMatcher<Freedom> freedoms, Map<ViolationType, Set<Freedom>> impliedFreedoms,
             Map<ViolationType, Urgency> urgencies, Exclusions<Freedom> freedomExclusions,
             Map<ViolationType, Set<Freedom>> contextNeeded, PhraseMatcher<String> abroad,
-            PhraseMatcher<String> civicContext) {
+            PhraseMatcher<String> civicContext, PhraseMatcher<String> urgencyCues, Set<ViolationType> untilReleased) {
         this.countries = countries;
         this.countryExclusions = countryExclusions;
         this.violations = violations;
@@ -69,6 +71,8 @@ public final class Classifier {
         this.contextNeeded = contextNeeded;
         this.abroad = abroad;
         this.civicContext = civicContext;
+        this.urgencyCues = urgencyCues;
+        this.untilReleased = untilReleased;
     }
 
     /** Loads the data files from {@code classifier/} on the classpath; a bad row fails with its file and line. */
@@ -85,7 +89,9 @@ public final class Classifier {
                 Exclusions.load(DataFile.read("freedom-exclusions.tsv"), Freedom::fromWire),
                 impliedFreedoms(DataFile.read("violation-context.tsv")),
                 phrases(DataFile.read("abroad.tsv"), Function.identity(), false),
-                phrases(DataFile.read("civic-context.tsv"), Function.identity(), false));
+                phrases(DataFile.read("civic-context.tsv"), Function.identity(), false),
+                phrases(DataFile.read("urgency-cues.tsv"), Classifier::cueKind, false),
+                untilReleased(DataFile.read("urgency.tsv")));
     }
 
     public Classification classify(Document document) {
@@ -98,14 +104,16 @@ public final class Classifier {
         List<String> countriesFound = countryTags(fields, hints.country(), tags);
 
         Map<Freedom, List<Match<Freedom>>> freedomMatches = find(freedoms, freedomExclusions, fields);
-        Map<ViolationType, List<Match<ViolationType>>> violationsFound =
-                inContext(find(violations, violationExclusions, fields), freedomMatches.keySet(), fields);
+        int leadEnd = leadEnd(document.text());
+        Map<ViolationType, List<Match<ViolationType>>> violationsFound = releasesInTheNews(
+                inContext(find(violations, violationExclusions, fields), freedomMatches.keySet(), fields), leadEnd);
         Map<Freedom, Set<Evidence>> freedomEvidence = freedomEvidence(freedomMatches, violationsFound);
         Set<Freedom> freedomsFound = freedomTags(freedomEvidence, hints.freedoms(), tags);
         violationsFound.forEach((violation, matches) ->
                 tags.add(tag("violation", violation.wireName(), evidenceOf(matches))));
-        Urgency urgency = urgencyOf(violationsFound.keySet(), freedomsFound);
-        tags.add(urgencyTag(urgency, violationsFound, freedomEvidence));
+        Set<Evidence> urgencyWhy = new LinkedHashSet<>();
+        Urgency urgency = urgencyOf(violationsFound, freedomsFound, fields, leadEnd, urgencyWhy);
+        tags.add(urgencyTag(urgency, violationsFound, freedomEvidence, urgencyWhy));
 
         String country = countriesFound.isEmpty() ? Classification.NO_COUNTRY : countriesFound.get(0);
         List<String> otherCountries = countriesFound.isEmpty() ? List.of() : countriesFound.subList(1, countriesFound.size());
@@ -263,30 +271,122 @@ public final class Classifier {
     }
 
     /**
-     * The most urgent level any violation found implies; with no violation, a report that speaks
-     * of a civic freedom is routine and any other is not relevant.
+     * How urgent the report is. Each violation type has a level (urgency.tsv); with no violation, a
+     * report that speaks of a civic freedom is routine and any other is not relevant. An urgent
+     * type makes the report urgent only when it is the news and happening now: found in the
+     * headline or the lead paragraph, in a report that does not look back (retrospect cues), does
+     * not open with criticism of past events (commentary cues), and — for a detention, torture or
+     * disappearance — reports no release. Otherwise it counts as high. Words that someone is held
+     * now ("remains in custody", "sentenced to ... years", "под стражей"; held cues), in a sentence
+     * that neither releases nor supposes, make any report with a violation urgent.
      */
-    private Urgency urgencyOf(Set<ViolationType> violationsFound, Set<Freedom> freedomsFound) {
+    private Urgency urgencyOf(Map<ViolationType, List<Match<ViolationType>>> violationsFound, Set<Freedom> freedomsFound,
+            List<TextField> fields, int leadEnd, Set<Evidence> why) {
         if (violationsFound.isEmpty()) {
             return freedomsFound.isEmpty() ? Urgency.NOT_RELEVANT : Urgency.ROUTINE;
         }
         Urgency most = Urgency.NOT_RELEVANT;
-        for (ViolationType violation : violationsFound) {
+        for (ViolationType violation : violationsFound.keySet()) {
             Urgency implied = urgencies.get(violation);
             most = implied.isAtLeast(most) ? implied : most;
         }
-        return most;
+        Cues cues = cues(fields);
+        if (!cues.retrospect) {
+            why.addAll(cues.held);
+        }
+        if (most == Urgency.URGENT) {
+            violationsFound.forEach((violation, matches) -> {
+                if (urgencies.get(violation) != Urgency.URGENT || cues.retrospect || cues.commentary
+                        || (cues.released && untilReleased.contains(violation))) {
+                    return;
+                }
+                matches.stream().filter(match -> inLead(match, leadEnd)).forEach(match -> why.add(match.evidence()));
+            });
+        }
+        if (!why.isEmpty()) {
+            return Urgency.URGENT;
+        }
+        return most == Urgency.URGENT ? Urgency.HIGH : most;
     }
 
-    /** The urgency with the spans that set it: those of the violations of that level, else of the freedoms. */
-    private Tag urgencyTag(Urgency urgency, Map<ViolationType, List<Match<ViolationType>>> violationsFound,
-            Map<Freedom, Set<Evidence>> freedomEvidence) {
-        Set<Evidence> why = new LinkedHashSet<>();
-        violationsFound.forEach((violation, matches) -> {
-            if (urgencies.get(violation) == urgency) {
-                why.addAll(evidenceOf(matches));
+    /** What the urgency cues say about a report. */
+    private record Cues(List<Evidence> held, boolean released, boolean retrospect, boolean commentary) {
+    }
+
+    private Cues cues(List<TextField> fields) {
+        List<Match<String>> found = new ArrayList<>();
+        fields.forEach(field -> found.addAll(urgencyCues.find(field)));
+        Set<String> notNow = new java.util.HashSet<>();
+        boolean released = false;
+        boolean retrospect = false;
+        boolean commentary = false;
+        for (Match<String> cue : found) {
+            switch (cue.label()) {
+                case RELEASE -> {
+                    released = true;
+                    notNow.add(cue.field().name() + cue.sentence());
+                }
+                case HYPOTHETICAL -> notNow.add(cue.field().name() + cue.sentence());
+                case RETROSPECT -> retrospect = true;
+                case COMMENTARY -> commentary |= cue.field().name().equals(TITLE) || cue.sentence() == 0;
+                default -> {
+                }
             }
-        });
+        }
+        List<Evidence> held = found.stream().filter(cue -> cue.label().equals(HELD))
+                .filter(cue -> !notNow.contains(cue.field().name() + cue.sentence())).map(Match::evidence).toList();
+        return new Cues(held, released, retrospect, commentary);
+    }
+
+    static final String HELD = "held";
+    static final String RELEASE = "release";
+    static final String HYPOTHETICAL = "hypothetical";
+    static final String RETROSPECT = "retrospect";
+    static final String COMMENTARY = "commentary";
+    private static final Set<String> CUE_KINDS = Set.of(HELD, RELEASE, HYPOTHETICAL, RETROSPECT, COMMENTARY);
+
+    /** The lead: the first paragraph of the text, after any short heading lines (a dateline, a date). */
+    static final int LEAD_MIN_LENGTH = 150;
+
+    private static int leadEnd(String text) {
+        int end = text.indexOf('\n');
+        while (end >= 0 && text.substring(0, end).strip().length() < LEAD_MIN_LENGTH) {
+            end = text.indexOf('\n', end + 1);
+        }
+        return end < 0 ? text.length() : end;
+    }
+
+    private static boolean inLead(Match<?> match, int leadEnd) {
+        return match.field().name().equals(TITLE) || match.start() < leadEnd;
+    }
+
+    /**
+     * A release, acquittal or pardon mentioned in passing is not the news: with other violations
+     * found, positive_development counts only when the headline or the lead reports it.
+     */
+    private static Map<ViolationType, List<Match<ViolationType>>> releasesInTheNews(
+            Map<ViolationType, List<Match<ViolationType>>> found, int leadEnd) {
+        List<Match<ViolationType>> positive = found.get(ViolationType.POSITIVE_DEVELOPMENT);
+        if (positive != null && found.size() > 1 && positive.stream().noneMatch(match -> inLead(match, leadEnd))) {
+            found.remove(ViolationType.POSITIVE_DEVELOPMENT);
+        }
+        return found;
+    }
+
+    /** The urgency with the spans that set it: those that made it urgent, else those of the violations of that level, else of the freedoms. */
+    private Tag urgencyTag(Urgency urgency, Map<ViolationType, List<Match<ViolationType>>> violationsFound,
+            Map<Freedom, Set<Evidence>> freedomEvidence, Set<Evidence> urgentWhy) {
+        Set<Evidence> why = new LinkedHashSet<>();
+        if (urgency == Urgency.URGENT) {
+            why.addAll(urgentWhy);
+        } else {
+            violationsFound.forEach((violation, matches) -> {
+                Urgency level = urgencies.get(violation) == Urgency.URGENT ? Urgency.HIGH : urgencies.get(violation);
+                if (level == urgency) {
+                    why.addAll(evidenceOf(matches));
+                }
+            });
+        }
         if (violationsFound.isEmpty()) {
             freedomEvidence.values().forEach(why::addAll);
         }
@@ -394,11 +494,31 @@ public final class Classifier {
         return implied;
     }
 
+    private static String cueKind(String kind) {
+        if (!CUE_KINDS.contains(kind)) {
+            throw new IllegalArgumentException("'" + kind + "' is not one of " + new java.util.TreeSet<>(CUE_KINDS));
+        }
+        return kind;
+    }
+
+    static final String UNTIL_RELEASED = "until released";
+
+    private static Set<ViolationType> untilReleased(DataFile file) {
+        Set<ViolationType> types = EnumSet.noneOf(ViolationType.class);
+        for (DataFile.Row row : file.rows()) {
+            if (row.values().size() == 2) {
+                types.add(ViolationType.fromWire(row.key()));
+            }
+        }
+        return types;
+    }
+
     private static Map<ViolationType, Urgency> urgencies(DataFile file) {
         Map<ViolationType, Urgency> urgencies = new EnumMap<>(ViolationType.class);
         for (DataFile.Row row : file.rows()) {
-            if (row.values().size() != 1) {
-                throw row.error("expected: violation type, then one urgency");
+            if (row.values().isEmpty() || row.values().size() > 2
+                    || (row.values().size() == 2 && !row.values().get(1).equals(UNTIL_RELEASED))) {
+                throw row.error("expected: violation type, one urgency, and optionally '" + UNTIL_RELEASED + "'");
             }
             try {
                 urgencies.put(ViolationType.fromWire(row.key()), Urgency.fromWire(row.values().get(0)));

@@ -11,14 +11,18 @@ import java.util.Map;
  * Finds listed phrases in a field, each with a label. A phrase is matched word by word, on word
  * boundaries and case-insensitively; {@code stem*} matches any word that starts with the stem,
  * and {@code ...} between two words lets up to {@value #MAX_GAP} other words of the same
- * sentence stand between them. The first words of all phrases are kept in a character trie, so
+ * sentence stand between them, {@code ~} up to {@value #LONG_GAP} (a victim named in a long
+ * clause: "journalist X, who covered the rally, was detained"). The first words of all phrases are kept in a character trie, so
  * a field is scanned once, whatever the number of phrases.
  */
 final class PhraseMatcher<L> {
 
     static final int MAX_GAP = 4;
+    /** How many words {@code ~} lets stand between two words: most of a clause. */
+    static final int LONG_GAP = 16;
     static final int MIN_STEM = 3;
     static final String GAP = "...";
+    static final String LONG = "~";
     /** What may stand between the words of one chunk of a phrase: "Nur-Sultan", "U.S.", "Georgia's". */
     private static final String JOINERS = " -.'’";
 
@@ -94,19 +98,19 @@ final class PhraseMatcher<L> {
     }
 
     /** A parsed phrase: its words (folded), which of them are stems, and which follow a gap. */
-    private record Phrase<L>(L label, char[][] words, boolean[] stems, boolean[] gapBefore) {
+    private record Phrase<L>(L label, char[][] words, boolean[] stems, int[] gapBefore) {
 
         static <L> Phrase<L> parse(L label, String phrase) {
             List<char[]> words = new ArrayList<>();
             List<Boolean> stems = new ArrayList<>();
-            List<Boolean> gaps = new ArrayList<>();
-            boolean gap = false;
+            List<Integer> gaps = new ArrayList<>();
+            int gap = 0;
             for (String chunk : phrase.trim().split("\\s+")) {
-                if (chunk.equals(GAP) || chunk.equals("…")) {
-                    if (words.isEmpty() || gap) {
-                        throw new IllegalArgumentException("'" + GAP + "' must stand between two words: " + phrase);
+                if (chunk.equals(GAP) || chunk.equals("…") || chunk.equals(LONG)) {
+                    if (words.isEmpty() || gap > 0) {
+                        throw new IllegalArgumentException("'" + chunk + "' must stand between two words: " + phrase);
                     }
-                    gap = true;
+                    gap = chunk.equals(LONG) ? LONG_GAP : MAX_GAP;
                     continue;
                 }
                 boolean stem = chunk.endsWith("*");
@@ -120,15 +124,15 @@ final class PhraseMatcher<L> {
                     }
                     words.add(parts.get(i).toCharArray());
                     stems.add(stem && last);
-                    gaps.add(gap && i == 0);
+                    gaps.add(i == 0 ? gap : 0);
                 }
-                gap = false;
+                gap = 0;
             }
-            if (words.isEmpty() || gap) {
+            if (words.isEmpty() || gap > 0) {
                 throw new IllegalArgumentException("not a phrase: '" + phrase + "'");
             }
             boolean[] stemArray = new boolean[words.size()];
-            boolean[] gapArray = new boolean[words.size()];
+            int[] gapArray = new int[words.size()];
             for (int i = 0; i < words.size(); i++) {
                 stemArray[i] = stems.get(i);
                 gapArray[i] = gaps.get(i);
@@ -167,7 +171,7 @@ final class PhraseMatcher<L> {
             if (index == words.length) {
                 return next - 1;
             }
-            int furthest = gapBefore[index] ? next + MAX_GAP : next;
+            int furthest = next + gapBefore[index];
             for (int word = next; word <= furthest && word < field.size() && field.sentence(word) == sentence; word++) {
                 if (field.wordMatches(word, words[index], stems[index])) {
                     int last = matchRest(field, index + 1, word + 1, sentence);

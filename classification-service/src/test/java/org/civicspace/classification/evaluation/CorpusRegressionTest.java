@@ -57,11 +57,11 @@ class CorpusRegressionTest {
     @Test
     void scoresAtLeastTheMinimumsOverallAndInEachLanguage() {
         Map<String, Object> all = evaluation.figures();
-        assertMinimums("all", all, 0.99, 0.93, 0.90, 0.91, 0.94, 0.99);
+        assertMinimums("all", all, 0.99, 0.94, 0.91, 0.99, 0.94, 0.99);
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> byLanguage = (Map<String, Map<String, Object>>) all.get("by_language");
-        assertMinimums("en", byLanguage.get("en"), 0.985, 0.91, 0.88, 0.84, 0.99, 0.99);
-        assertMinimums("ru", byLanguage.get("ru"), 0.99, 0.96, 0.92, 0.99, 0.89, 0.99);
+        assertMinimums("en", byLanguage.get("en"), 0.985, 0.92, 0.90, 0.99, 0.99, 0.99);
+        assertMinimums("ru", byLanguage.get("ru"), 0.99, 0.96, 0.92, 0.99, 0.90, 0.99);
     }
 
     @Test

@@ -25,6 +25,8 @@ public final class Civicspace {
                   prints a signed token (and nothing else) for the gateway on this machine
               civicspace evaluate --gold FILE [--json] [--errors]
                   measures the classifier against a labelled JSON Lines file
+              civicspace bench feeds [--feeds N] [--items M] [--minutes T] [--json]
+                  polls N feeds from a local feed server on a stack of its own; reports feeds per minute
             DIR defaults to .civicspace; NAME defaults to demo-<role>.""";
 
     private Civicspace() {
@@ -46,6 +48,7 @@ public final class Civicspace {
                 case "up" -> up(words, out);
                 case "token" -> token(words, out);
                 case "evaluate" -> EvaluateCommand.run(words.toArray(String[]::new), out, err);
+                case "bench" -> bench(words, out, err);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;
@@ -128,7 +131,15 @@ public final class Civicspace {
         return 0;
     }
 
-    private static String value(String option, Deque<String> words) {
+    private static int bench(Deque<String> words, PrintStream out, PrintStream err) throws Exception {
+        String what = words.isEmpty() ? "" : words.pop();
+        if (!what.equals("feeds")) {
+            throw new IllegalArgumentException("bench needs what to measure: feeds");
+        }
+        return FeedBench.run(words, out, err);
+    }
+
+    static String value(String option, Deque<String> words) {
         if (words.isEmpty() || words.peek().startsWith("--")) {
             throw new IllegalArgumentException(option + " needs a value");
         }

@@ -133,6 +133,7 @@ public final class LocalStack implements AutoCloseable {
         if (service.mongoDatabase() != null) {
             properties.put("spring.mongodb.uri", mongoUri(service.mongoDatabase()));
         }
+        properties.putAll(options.properties());
         if (service.name().equals("gateway")) {
             for (ServiceUnit target : ServiceUnit.all()) {
                 String key = switch (target.name()) {
@@ -163,6 +164,12 @@ public final class LocalStack implements AutoCloseable {
         int pathStart = base.indexOf('/', hostsStart);
         String hosts = pathStart < 0 ? base : base.substring(0, pathStart);
         return hosts + "/" + database + parameters;
+    }
+
+    /** The port of the service named {@code name}, e.g. {@code monitor-ingest-service}. */
+    public int port(String name) {
+        return ServiceUnit.all().stream().filter(service -> service.name().equals(name)).findFirst()
+                .map(this::port).orElseThrow(() -> new IllegalArgumentException("no service named " + name));
     }
 
     int port(ServiceUnit service) {

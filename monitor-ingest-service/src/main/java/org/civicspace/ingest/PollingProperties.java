@@ -13,10 +13,11 @@ import jakarta.validation.constraints.NotNull;
  * The feed scheduler, prefix {@code civicspace.ingest.polling}: every {@code tick} it polls up to
  * {@code batch} due feeds, at most {@code concurrency} at a time, taking at most
  * {@code maxItemsPerFeed} items of each; {@code enabled: false} leaves polling to
- * {@code POST /api/v1/feeds/{id}/poll}.
+ * {@code POST /api/v1/feeds/{id}/poll}. A new feed's first poll falls at a random moment within
+ * {@code firstPollSpread}, or within its own interval when that is not set.
  */
 @Validated
 @ConfigurationProperties(prefix = "civicspace.ingest.polling")
 public record PollingProperties(boolean enabled, @NotNull Duration tick, @Min(1) @Max(1_000) int batch,
-        @Min(1) @Max(256) int concurrency, @Min(1) @Max(10_000) int maxItemsPerFeed) {
+        @Min(1) @Max(256) int concurrency, @Min(1) @Max(10_000) int maxItemsPerFeed, Duration firstPollSpread) {
 }

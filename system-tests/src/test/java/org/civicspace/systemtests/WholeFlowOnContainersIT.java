@@ -3,6 +3,7 @@ package org.civicspace.systemtests;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.civicspace.localstack.Ports;
 import org.civicspace.localstack.StackOptions;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -24,7 +25,7 @@ class WholeFlowOnContainersIT extends WholeFlowScenario {
 
     @Override
     StackOptions options(Path data) throws IOException {
-        return StackOptions.defaults(data).withPorts(freePort(), freeRange(4), freeRange(2), freePort())
+        return Ports.onFreePorts(StackOptions.defaults(data))
                 .withExternalKafka(KAFKA.getBootstrapServers())
                 .withExternalMongo(MONGO.getConnectionString());
     }

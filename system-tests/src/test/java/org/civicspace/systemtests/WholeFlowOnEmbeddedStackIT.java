@@ -3,6 +3,7 @@ package org.civicspace.systemtests;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.civicspace.localstack.Ports;
 import org.civicspace.localstack.StackOptions;
 
 /** The whole flow on the embedded broker and store, exactly as {@code civicspace up} runs it. */
@@ -10,6 +11,6 @@ class WholeFlowOnEmbeddedStackIT extends WholeFlowScenario {
 
     @Override
     StackOptions options(Path data) throws IOException {
-        return StackOptions.defaults(data).withPorts(freePort(), freeRange(4), freeRange(2), freePort());
+        return Ports.onFreePorts(StackOptions.defaults(data));
     }
 }

@@ -3,8 +3,6 @@ package org.civicspace.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -138,33 +136,5 @@ abstract class WholeFlowScenario {
         Matcher matcher = ID.matcher(json);
         assertThat(matcher.find()).as("an id in %s", json).isTrue();
         return matcher.group(1);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The first of {@code count} consecutive free ports on loopback. */
-    static int freeRange(int count) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int first = 20_000 + (int) (Math.random() * 30_000);
-            if (allFree(first, count)) {
-                return first;
-            }
-        }
-        throw new IOException("no " + count + " consecutive free ports found");
-    }
-
-    private static boolean allFree(int first, int count) {
-        for (int port = first; port < first + count; port++) {
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.bind(new InetSocketAddress("127.0.0.1", port));
-            } catch (IOException taken) {
-                return false;
-            }
-        }
-        return true;
     }
 }

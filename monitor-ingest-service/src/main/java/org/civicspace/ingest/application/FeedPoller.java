@@ -2,7 +2,9 @@ package org.civicspace.ingest.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -94,12 +96,9 @@ class FeedPoller implements PollFeedsUseCase {
         FeedHealth health = feed.health();
         if (result instanceof FetchResult.Ok ok) {
             return parse(feed, ok, at)
-                    .flatMap(parsed -> Flux.fromIterable(parsed.items())
-                            .concatMap(item -> accept(feed, item, at))
-                            .filter(Boolean::booleanValue)
-                            .count()
-                            .map(newItems -> health.succeeded(at, ok.status(), newItems.intValue(), ok.etag(),
-                                    ok.lastModified(), next(feed, at, 0))))
+                    .flatMap(parsed -> publishNew(feed, parsed.items(), at)
+                            .map(newItems -> health.succeeded(at, ok.status(), newItems, ok.etag(), ok.lastModified(),
+                                    next(feed, at, 0))))
                     .onErrorResume(FeedRefused.class, refused -> Mono.just(failed(feed, at, ok.status(),
                             refused.reason())));
         }
@@ -119,21 +118,45 @@ class FeedPoller implements PollFeedsUseCase {
                 .subscribeOn(Schedulers.parallel());
     }
 
-    /** Publishes an item unless it was seen before or is an exact copy; true when it was published. */
-    private Mono<Boolean> accept(Feed feed, FeedItem item, Instant at) {
-        if (item.title().isBlank() && item.text().isBlank()) {
-            return Mono.just(false);
+    /**
+     * Publishes the items not seen before (one look-up for the whole feed), in feed order, dropping
+     * exact copies of other reports; answers how many were published.
+     */
+    private Mono<Integer> publishNew(Feed feed, List<FeedItem> items, Instant at) {
+        Map<String, FeedItem> byId = new LinkedHashMap<>();
+        for (FeedItem item : items) {
+            if (!item.title().isBlank() || !item.text().isBlank()) {
+                byId.putIfAbsent(ReportIds.of("feed-item", item.identity()), item);
+            }
         }
-        String reportId = ReportIds.of("feed-item", item.identity());
+        return ledger.known(byId.keySet()).flatMapMany(known -> Flux.fromIterable(byId.entrySet())
+                        .filter(entry -> !known.contains(entry.getKey()))
+                        .concatMap(entry -> publish(feed, entry.getKey(), entry.getValue(), at)))
+                .filter(Boolean::booleanValue)
+                .count()
+                .map(Long::intValue);
+    }
+
+    /** Publishes a new item unless it is an exact copy of another report; true when it was published. */
+    private Mono<Boolean> publish(Feed feed, String reportId, FeedItem item, Instant at) {
         String submittedBy = "feed:" + feed.id();
-        return ledger.contains(reportId).flatMap(known -> known ? Mono.just(false)
-                : duplicates.check(reportId, item.title(), item.text(),
-                                item.link() == null ? null : UrlNormaliser.normalise(item.link()), at)
-                        .flatMap(verdict -> verdict.kind() == Verdict.Kind.EXACT_DUPLICATE
-                                ? ledger.record(reportId, submittedBy, at).thenReturn(false)
-                                : publisher.publish(event(feed, item, reportId, verdict.duplicateOf(), at))
-                                        .then(ledger.record(reportId, submittedBy, at))
-                                        .thenReturn(true)));
+        return duplicates.check(reportId, item.title(), item.text(), identifyingUrl(item), at)
+                .flatMap(verdict -> verdict.kind() == Verdict.Kind.EXACT_DUPLICATE
+                        ? ledger.record(reportId, submittedBy, at).thenReturn(false)
+                        : publisher.publish(event(feed, item, reportId, verdict.duplicateOf(), at))
+                                .then(ledger.record(reportId, submittedBy, at))
+                                .doOnSuccess(done -> meters.counter("civicspace.ingest.reports.received",
+                                        "source", "feed", "outcome", "accepted").increment())
+                                .thenReturn(true));
+    }
+
+    /** The item's own normalised link, which identifies it; null when it has none we can normalise. */
+    private static String identifyingUrl(FeedItem item) {
+        try {
+            return item.link() == null ? null : UrlNormaliser.normalise(item.link());
+        } catch (IllegalArgumentException notHttp) {
+            return null;
+        }
     }
 
     private static ReportReceived event(Feed feed, FeedItem item, String reportId, String duplicateOf, Instant at) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.civicspace.ingest.PollingProperties;
 import org.civicspace.ingest.domain.feed.Feed;
 import org.civicspace.ingest.domain.feed.FeedHealth;
 import org.springframework.stereotype.Service;
@@ -21,10 +22,12 @@ import reactor.core.publisher.Mono;
 class FeedService implements ManageFeedsUseCase {
 
     private final FeedStore feeds;
+    private final PollingProperties polling;
     private final Clock clock;
 
-    FeedService(FeedStore feeds, Clock clock) {
+    FeedService(FeedStore feeds, PollingProperties polling, Clock clock) {
         this.feeds = feeds;
+        this.polling = polling;
         this.clock = clock;
     }
 
@@ -32,7 +35,8 @@ class FeedService implements ManageFeedsUseCase {
     public Mono<Registration> register(URI url, String title, String language, String country, Duration pollInterval,
             boolean enabled) {
         Instant now = clock.instant();
-        Instant firstPoll = now.plusMillis(ThreadLocalRandom.current().nextLong(Math.max(1, pollInterval.toMillis())));
+        Duration spread = polling.firstPollSpread() != null ? polling.firstPollSpread() : pollInterval;
+        Instant firstPoll = now.plusMillis(ThreadLocalRandom.current().nextLong(Math.max(1, spread.toMillis())));
         FeedHealth fresh = new FeedHealth(null, null, null, 0, null, 0, firstPoll, null, null);
         return feeds.register(new Feed(Feed.idFor(url), url, title, language, country, pollInterval, enabled, now,
                 fresh));

@@ -1,6 +1,8 @@
 package org.civicspace.ingest.application;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
@@ -8,6 +10,9 @@ import reactor.core.publisher.Mono;
 public interface ReportLedger {
 
     Mono<Boolean> contains(String reportId);
+
+    /** Which of these reports were accepted before: one look-up for a whole feed's items. */
+    Mono<Set<String>> known(Collection<String> reportIds);
 
     /** Records an accepted report; recording the same id twice is not an error. */
     Mono<Void> record(String reportId, String submittedBy, Instant receivedAt);

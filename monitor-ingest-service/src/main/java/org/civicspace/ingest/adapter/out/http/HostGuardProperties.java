@@ -19,7 +19,7 @@ import jakarta.validation.constraints.NotNull;
 @Validated
 @ConfigurationProperties(prefix = "civicspace.ingest.fetch.per-host")
 public record HostGuardProperties(
-        @DefaultValue("2") @Min(1) @Max(100) int requestsPerSecond,
+        @DefaultValue("2") @Min(1) @Max(10_000) int requestsPerSecond,
         @DefaultValue("50") @Min(1) @Max(100) int failureRatePercent,
         @DefaultValue("5m") @NotNull Duration openFor,
         @DefaultValue("2") @Min(1) @Max(5) int attempts,

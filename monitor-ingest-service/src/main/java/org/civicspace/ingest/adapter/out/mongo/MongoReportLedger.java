@@ -1,6 +1,9 @@
 package org.civicspace.ingest.adapter.out.mongo;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.civicspace.ingest.application.ReportLedger;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,6 +29,16 @@ class MongoReportLedger implements ReportLedger {
     @Override
     public Mono<Boolean> contains(String reportId) {
         return mongo.exists(Query.query(Criteria.where("_id").is(reportId)), AcceptedReport.class);
+    }
+
+    @Override
+    public Mono<Set<String>> known(Collection<String> reportIds) {
+        if (reportIds.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        Query ids = Query.query(Criteria.where("_id").in(reportIds));
+        ids.fields().include("_id");
+        return mongo.find(ids, AcceptedReport.class).map(AcceptedReport::id).collect(Collectors.toSet());
     }
 
     @Override

@@ -95,7 +95,7 @@ class FeedPoller implements PollFeedsUseCase {
     private Mono<FeedHealth> outcome(Feed feed, FetchResult result, Instant at) {
         FeedHealth health = feed.health();
         if (result instanceof FetchResult.Ok ok) {
-            return parse(feed, ok, at)
+            return parse(ok, at)
                     .flatMap(parsed -> publishNew(feed, parsed.items(), at)
                             .map(newItems -> health.succeeded(at, ok.status(), newItems, ok.etag(), ok.lastModified(),
                                     next(feed, at, 0))))
@@ -112,7 +112,7 @@ class FeedPoller implements PollFeedsUseCase {
         return Mono.just(failed(feed, at, failure.status() == 0 ? null : failure.status(), failure.reason()));
     }
 
-    private Mono<ParsedFeed> parse(Feed feed, FetchResult.Ok ok, Instant at) {
+    private Mono<ParsedFeed> parse(FetchResult.Ok ok, Instant at) {
         // parsing is CPU work: keep it off the network threads
         return Mono.fromCallable(() -> parser.parse(ok.body(), ok.contentType(), ok.finalUrl(), at))
                 .subscribeOn(Schedulers.parallel());

@@ -65,7 +65,7 @@ final class DemoData {
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
             } catch (IOException | RuntimeException e) {
-                progress.accept("demo: stopped submitting: " + e.getMessage());
+                progress.accept("demo: stopped submitting (" + e + ")");
             }
         }, "civicspace-demo");
         thread.setDaemon(true);

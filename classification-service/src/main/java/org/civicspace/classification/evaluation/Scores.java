@@ -54,25 +54,29 @@ final class Scores {
     }
 
     double recall(Urgency level) {
-        int right = urgencyCount(level, level);
-        int expected = 0;
-        int claimed = 0;
-        for (Urgency other : Urgency.values()) {
-            expected += urgencyCount(level, other);
-            claimed += urgencyCount(other, level);
-        }
-        return LabelScores.ratio(right, expected, claimed == 0);
+        return LabelScores.ratio(urgencyCount(level, level), expected(level), claimed(level) == 0);
     }
 
     double precision(Urgency level) {
-        int right = urgencyCount(level, level);
-        int expected = 0;
-        int claimed = 0;
+        return LabelScores.ratio(urgencyCount(level, level), claimed(level), expected(level) == 0);
+    }
+
+    /** Items whose gold urgency is {@code level}. */
+    private int expected(Urgency level) {
+        int count = 0;
         for (Urgency other : Urgency.values()) {
-            expected += urgencyCount(level, other);
-            claimed += urgencyCount(other, level);
+            count += urgencyCount(level, other);
         }
-        return LabelScores.ratio(right, claimed, expected == 0);
+        return count;
+    }
+
+    /** Items the classifier gave {@code level}. */
+    private int claimed(Urgency level) {
+        int count = 0;
+        for (Urgency other : Urgency.values()) {
+            count += urgencyCount(other, level);
+        }
+        return count;
     }
 
     /** The headline figures under the names the JSON output uses. */

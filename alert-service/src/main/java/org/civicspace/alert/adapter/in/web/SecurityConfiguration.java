@@ -2,6 +2,7 @@ package org.civicspace.alert.adapter.in.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -24,6 +25,7 @@ class SecurityConfiguration {
                         .pathMatchers("/api/v1/subscriptions", "/api/v1/subscriptions/**",
                                 "/api/v1/alerts", "/api/v1/alerts/**")
                         .hasAnyRole("analyst", "advocacy", "admin")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/deliveries").hasAnyRole("analyst", "advocacy", "admin")
                         .anyExchange().hasRole("admin"))
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
                 .build();

@@ -66,6 +66,7 @@ abstract class AlertServiceTestBase {
         registry.add("spring.mongodb.uri",
                 () -> "mongodb://" + MONGO.bindAndGetConnectionString().replace("mongodb://", "") + "/alert-test");
         registry.add("spring.cloud.stream.kafka.binder.brokers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+        DeliveryTestServers.register(registry);
     }
 
     @Autowired

@@ -66,6 +66,7 @@ class DeliveryIT extends AlertServiceTestBase {
         assertThat(parts).containsKeys("text/plain", "text/html");
         assertThat(parts.get("text/plain")).contains("A new alert about Kazakhstan is waiting.").doesNotContain("<b>");
         assertThat(parts.get("text/html")).contains("<b>Kazakhstan</b>");
+        assertThat(count("civicspace.alert.deliveries.sent", "email")).isPositive();
         assertThat(delivery("admin-1", key)).containsEntry("status", "sent").containsEntry("attempts", 1)
                 .containsEntry("channel", "email");
     }
@@ -126,6 +127,7 @@ class DeliveryIT extends AlertServiceTestBase {
     @Test
     void givesUpOnAReceiverThatIsDownAndShowsItToAdminsAndTheRecipientOnly() throws Exception {
         String key = uniqueId("down");
+        double givenUpBefore = count("civicspace.alert.deliveries.given_up", "webhook");
         deliveries.enqueue(webhook(key, "eve", WebhookReceiver.downUrl(), "eves-secret", Map.of("alertId", key)))
                 .block();
 
@@ -134,6 +136,8 @@ class DeliveryIT extends AlertServiceTestBase {
                 .containsEntry("target", "127.0.0.1");
         assertThat((String) givenUp.get("lastError")).contains("could not connect to 127.0.0.1");
         assertThat(givenUp.toString()).doesNotContain("eves-secret");
+        assertThat(count("civicspace.alert.deliveries.given_up", "webhook")).isGreaterThan(givenUpBefore);
+        assertThat(meters.find("civicspace.alert.outbox.due").gauge()).isNotNull();
 
         assertThat(ids(list("eve", "analyst", "given_up"))).contains(key);
         assertThat(ids(list("frank", "analyst", "given_up"))).doesNotContain(key);

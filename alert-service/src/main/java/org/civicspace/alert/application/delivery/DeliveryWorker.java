@@ -62,7 +62,7 @@ public class DeliveryWorker {
         Instant now = clock.instant();
         String claim = UUID.randomUUID().toString();
         return outbox.claimDue(now, now.plus(properties.lease()), claim, properties.batchSize())
-                .flatMap(this::deliver, properties.concurrency())
+                .flatMap(entry -> deliver(entry).thenReturn(entry), properties.concurrency())
                 .count()
                 .map(Long::intValue);
     }

@@ -97,7 +97,9 @@ public class DeliveryWorker {
         if (outcome instanceof SendOutcome.Failed failed) {
             if (failed.retryable() && attempt < properties.maxAttempts()) {
                 Instant next = now.plus(backOff.after(attempt, ThreadLocalRandom.current().nextDouble()));
+                // an outcome not recorded (the lease was lost meanwhile) is the successor's to count
                 return outbox.retryLater(id, entry.claim(), attempt, next, failed.reason())
+                        .filter(recorded -> recorded)
                         .doOnNext(recorded -> {
                             meters.counter("civicspace.alert.deliveries.retried", "channel", channel).increment();
                             log.info("delivery {} by {} to {}: attempt {} of {} failed, next at {}: {}", id, channel,
@@ -106,6 +108,7 @@ public class DeliveryWorker {
                         .then();
             }
             return outbox.giveUp(id, entry.claim(), attempt, now, failed.reason())
+                    .filter(recorded -> recorded)
                     .doOnNext(recorded -> {
                         meters.counter("civicspace.alert.deliveries.given_up", "channel", channel).increment();
                         log.warn("delivery {} by {} to {}: given up after {} attempt(s): {}", id, channel, target,

@@ -72,7 +72,7 @@ class OutboxRecoveryIT {
     @Test
     void aWorkerThatDiesAfterClaimingLosesNothingAndDoublesNothing() throws Exception {
         outbox.add(notification("crash-before-send"), clock.instant()).block();
-        DeliveryWorker dying = worker(new StallingSender(Mono.never()));
+        DeliveryWorker dying = worker(new StallingSender(Channel.EMAIL, Mono.never()));
 
         Disposable crashed = dying.deliverDue().subscribe();
         awaitClaimed("crash-before-send");
@@ -97,8 +97,8 @@ class OutboxRecoveryIT {
     void aWorkerThatDiesAfterSendingButBeforeRecordingItCausesARepeatWithTheSameMessageId() throws Exception {
         outbox.add(notification("crash-after-send"), clock.instant()).block();
         // sends for real, then never records the outcome: the process died between the two
-        DeliveryWorker dying = worker(new StallingSender(email.send(notification("crash-after-send"))
-                .then(Mono.never())));
+        DeliveryWorker dying = worker(new StallingSender(Channel.EMAIL,
+                email.send(notification("crash-after-send")).then(Mono.never())));
 
         Disposable crashed = dying.deliverDue().subscribe();
         awaitEmails(1);
@@ -134,8 +134,9 @@ class OutboxRecoveryIT {
                 null, null, null, Map.of());
         outbox.add(noAddress, clock.instant()).block();
         outbox.add(unreachable, clock.instant()).block();
-        ChannelSender down = new StallingSender(Mono.just(SendOutcome.retryable("the receiver at 127.0.0.1 answered 503")));
-        DeliveryWorker worker = new DeliveryWorker(outbox, List.of(email, new WebhookChannel(down)), properties, clock,
+        ChannelSender down = new StallingSender(Channel.WEBHOOK,
+                Mono.just(SendOutcome.retryable("the receiver at 127.0.0.1 answered 503")));
+        DeliveryWorker worker = new DeliveryWorker(outbox, List.of(email, down), properties, clock,
                 new SimpleMeterRegistry());
 
         assertThat(worker.deliverDue().block()).isEqualTo(2);
@@ -198,13 +199,8 @@ class OutboxRecoveryIT {
         return sender;
     }
 
-    /** An e-mail sender whose every attempt answers {@code outcome}: a stall, a crash, a failure. */
-    private record StallingSender(Mono<SendOutcome> outcome) implements ChannelSender {
-
-        @Override
-        public Channel channel() {
-            return Channel.EMAIL;
-        }
+    /** A sender whose every attempt answers {@code outcome}: a stall, a crash, a failure. */
+    private record StallingSender(Channel channel, Mono<SendOutcome> outcome) implements ChannelSender {
 
         @Override
         public Mono<SendOutcome> send(Notification notification) {
@@ -213,26 +209,7 @@ class OutboxRecoveryIT {
 
         @Override
         public String target(Notification notification) {
-            return "partners.test";
-        }
-    }
-
-    /** The same, on the webhook channel. */
-    private record WebhookChannel(ChannelSender inner) implements ChannelSender {
-
-        @Override
-        public Channel channel() {
-            return Channel.WEBHOOK;
-        }
-
-        @Override
-        public Mono<SendOutcome> send(Notification notification) {
-            return inner.send(notification);
-        }
-
-        @Override
-        public String target(Notification notification) {
-            return "127.0.0.1";
+            return "test";
         }
     }
 

@@ -35,7 +35,7 @@ class DeliverySchedule implements SmartLifecycle {
         this.worker = worker;
         this.properties = properties;
         Gauge.builder("civicspace.alert.outbox.due", due, AtomicLong::get)
-                .description("notifications due for delivery and not yet claimed by a worker")
+                .description("pending notifications whose next attempt is due")
                 .register(meters);
     }
 

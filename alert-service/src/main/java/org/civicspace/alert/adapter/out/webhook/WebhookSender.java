@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * without holding up any other host. Neither the body nor the secret is ever logged.
  */
 @Component
-public class WebhookSender implements ChannelSender {
+class WebhookSender implements ChannelSender {
 
     static final String TIMESTAMP = "X-Civicspace-Timestamp";
     static final String SIGNATURE = "X-Civicspace-Signature";
@@ -54,7 +54,7 @@ public class WebhookSender implements ChannelSender {
     private final JsonMapper json;
     private final Clock clock;
 
-    public WebhookSender(WebhookProperties properties, JsonMapper json, Clock clock) {
+    WebhookSender(WebhookProperties properties, JsonMapper json, Clock clock) {
         this.properties = properties;
         this.json = json;
         this.clock = clock;

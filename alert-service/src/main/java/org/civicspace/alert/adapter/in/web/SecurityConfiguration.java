@@ -24,6 +24,8 @@ class SecurityConfiguration {
                         .pathMatchers("/api/v1/subscriptions", "/api/v1/subscriptions/**",
                                 "/api/v1/alerts", "/api/v1/alerts/**")
                         .hasAnyRole("analyst", "advocacy", "admin")
+                        .pathMatchers("/api/v1/urgent-actions", "/api/v1/urgent-actions/**")
+                        .hasAnyRole("advocacy", "admin")
                         .anyExchange().hasRole("admin"))
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
                 .build();

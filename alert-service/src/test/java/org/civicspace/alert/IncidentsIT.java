@@ -8,12 +8,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civicspace.alert.application.DigestService;
 import org.civicspace.alert.application.Notification;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import reactor.test.StepVerifier;
 
 /** Many reports of one event: one incident, one alert per subscriber that grows and resolves; budgets and digests. */
 class IncidentsIT extends AlertServiceTestBase {
@@ -67,12 +70,45 @@ class IncidentsIT extends AlertServiceTestBase {
                 .containsEntry("incidentId", incidentId).containsEntry("reportId", release);
         assertThat(records(alertRaised, alertOf(release, watching), Duration.ZERO).get(0).value())
                 .contains("\"status\":\"resolved\"", "\"revision\":3");
-        Notification resolvedMail = deliveries.kept().stream()
-                .filter(n -> n.idempotencyKey().equals("alert:" + incidentId + ":" + mailed + ":3")).findFirst()
-                .orElseThrow();
+        Notification resolvedMail = deliveries.kept("alert:" + incidentId + ":" + mailed + ":3");
         assertThat(resolvedMail.address()).isEqualTo("mailed@example.org");
         assertThat(resolvedMail.subject()).startsWith("Update: UA");
         assertThat(resolvedMail.text()).contains("3 sources, resolved", "/alerts/" + incidentId + ":" + mailed);
+    }
+
+    @Test
+    void aClientThatResumesAfterAnUpdateGetsTheUpdatedAlertOnceAndNothingItHadSeen() throws Exception {
+        subscribe("ee-watcher", "{\"countries\": [\"EE\"]}");
+        String first = uniqueId("r-ee");
+        String second = uniqueId("r-ee-confirmed");
+        AtomicReference<String> seen = new AtomicReference<>();
+
+        StepVerifier.create(alertStream("ee-watcher", "EE", null))
+                .then(() -> produceQuietly(report(first, "EE").person("Mari Tamm", false).json()))
+                .assertNext(event -> {
+                    assertThat(event.data()).contains("\"revision\":1", "\"reportId\":\"" + first + "\"");
+                    seen.set(event.id());
+                })
+                .thenCancel()
+                .verify(Duration.ofSeconds(30));
+        produce("EE", report(second, "EE").fromFeed("feed-ee").person("Мари Тамм", false).json());
+        awaitStoredAlerts("ee-watcher", "EE", stored -> stored.get(0).get("corroboration").equals(2));
+
+        AtomicReference<String> updated = new AtomicReference<>();
+        StepVerifier.create(alertStream("ee-watcher", "EE", Long.valueOf(seen.get())))
+                .assertNext(event -> {
+                    assertThat(event.data()).contains("\"revision\":2", "\"corroboration\":2");
+                    assertThat(Long.valueOf(event.id())).isGreaterThan(Long.valueOf(seen.get()));
+                    updated.set(event.id());
+                })
+                .expectNoEvent(Duration.ofSeconds(1))
+                .thenCancel()
+                .verify(Duration.ofSeconds(30));
+        StepVerifier.create(alertStream("ee-watcher", "EE", Long.valueOf(updated.get())))
+                .expectSubscription()
+                .expectNoEvent(Duration.ofSeconds(1))
+                .thenCancel()
+                .verify(Duration.ofSeconds(30));
     }
 
     @Test
@@ -107,24 +143,30 @@ class IncidentsIT extends AlertServiceTestBase {
         for (String person : people) {
             produce("LT", report(uniqueId("r-lt"), "LT").person(person, false).json());
         }
-        List<Map<String, Object>> raised = awaitStoredAlerts("lt-busy", "LT", stored -> stored.size() == people.size());
-        awaitStoredAlerts("lt-daily", "LT", stored -> stored.size() == people.size());
-
-        List<String> atOnce = keysStartingWith("alert:").stream().filter(k -> k.contains(":sub-")
-                && raised.stream().anyMatch(a -> k.startsWith("alert:" + a.get("alertId") + ":"))).toList();
-        assertThat(atOnce).hasSize(BUDGET);
+        // the first alerts within budget went at once, the rest wait for the digest
+        List<Map<String, Object>> raised = awaitStoredAlerts("lt-busy", "LT", stored -> stored.size() == people.size()
+                && stored.stream().filter(a -> "pending".equals(a.get("digest"))).count() == people.size() - BUDGET);
+        awaitStoredAlerts("lt-daily", "LT", stored -> stored.size() == people.size()
+                && stored.stream().allMatch(a -> "pending".equals(a.get("digest"))));
+        List<String> atOnce = raised.stream().filter(a -> a.get("digest") == null)
+                .map(a -> deliveries.kept("alert:" + a.get("alertId") + ":1").recipient()).toList();
+        assertThat(atOnce).hasSize(BUDGET).containsOnly("lt-busy");
+        List<String> heldIds = raised.stream().filter(a -> a.get("digest") != null)
+                .map(a -> a.get("alertId").toString()).toList();
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         digests.sendDigests(today).block(Duration.ofSeconds(20));
         digests.sendDigests(today).block(Duration.ofSeconds(20));
 
-        Notification busy = kept("digest:lt-busy:" + today);
+        Notification busy = deliveries.kept("digest:lt-busy:" + today);
         assertThat(busy.address()).isEqualTo("busy@example.org");
         List<?> held = (List<?>) busy.payload().get("alerts");
         assertThat(held).hasSize(people.size() - BUDGET);
-        assertThat(held).extracting(item -> ((Map<?, ?>) item).get("alertId").toString())
-                .doesNotContainAnyElementsOf(atOnce.stream().map(k -> k.substring(6, k.lastIndexOf(':'))).toList());
-        Notification daily = kept("digest:lt-daily:" + today);
+        assertThat(held.stream().map(item -> ((Map<?, ?>) item).get("alertId").toString()).toList())
+                .containsExactlyInAnyOrderElementsOf(heldIds);
+        assertThat(storedAlerts("lt-busy", "LT")).filteredOn(a -> a.get("digest") != null)
+                .allMatch(a -> today.toString().equals(a.get("digest")));
+        Notification daily = deliveries.kept("digest:lt-daily:" + today);
         assertThat(daily.address()).isEqualTo("http://127.0.0.1:9/daily");
         assertThat(daily.webhookSecret()).isEqualTo("daily-secret-value");
         assertThat((List<?>) daily.payload().get("alerts")).hasSize(people.size());
@@ -132,12 +174,16 @@ class IncidentsIT extends AlertServiceTestBase {
         assertThat(deliveries.kept()).filteredOn(n -> n.idempotencyKey().startsWith("digest:lt-")).hasSize(2);
     }
 
-    List<String> keysStartingWith(String prefix) {
-        return deliveries.kept().stream().map(Notification::idempotencyKey).filter(k -> k.startsWith(prefix)).toList();
+    void produceQuietly(String report) {
+        try {
+            produce("EE", report);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    Notification kept(String key) {
-        return deliveries.kept().stream().filter(n -> n.idempotencyKey().equals(key)).findFirst()
-                .orElseThrow(() -> new AssertionError("no notification " + key + " in " + deliveries.kept()));
+    List<String> keysStartingWith(String prefix) {
+        return deliveries.kept().stream().map(Notification::idempotencyKey).filter(k -> k.startsWith(prefix))
+                .toList();
     }
 }

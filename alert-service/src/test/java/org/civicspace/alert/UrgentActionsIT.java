@@ -35,8 +35,8 @@ class UrgentActionsIT extends AlertServiceTestBase {
         assertThat(action).containsEntry("country", "BY").containsEntry("status", "open")
                 .containsEntry("notifiedLevel", 0);
         assertThat(kinds(action)).containsExactly("opened:system:[]", "notified:system:[duty-by-first]");
-        Notification email = kept("urgent:" + id + ":0:email");
-        Notification webhook = kept("urgent:" + id + ":0:webhook");
+        Notification email = deliveries.kept("urgent:" + id + ":0:email");
+        Notification webhook = deliveries.kept("urgent:" + id + ":0:webhook");
         assertThat(email.channel()).isEqualTo(Channel.EMAIL);
         assertThat(email.address()).isEqualTo("first@advocacy.example.org");
         assertThat(email.subject()).isEqualTo("URGENT BY: Defender detained in Minsk " + reportId);
@@ -53,7 +53,7 @@ class UrgentActionsIT extends AlertServiceTestBase {
         action = awaitAction(reportId, a -> true);
         assertThat(kinds(action)).containsExactly("opened:system:[]", "notified:system:[duty-by-first]",
                 "escalated:system:[duty-by-second]");
-        assertThat(kept("urgent:" + id + ":1:email").address()).isEqualTo("second@advocacy.example.org");
+        assertThat(deliveries.kept("urgent:" + id + ":1:email").address()).isEqualTo("second@advocacy.example.org");
         assertThat(deliveries.kept()).filteredOn(n -> n.idempotencyKey().startsWith("urgent:" + id + ":1:"))
                 .hasSize(1);
 
@@ -103,10 +103,5 @@ class UrgentActionsIT extends AlertServiceTestBase {
     static List<String> kinds(Map<String, Object> action) {
         return ((List<?>) action.get("steps")).stream().map(step -> (Map<?, ?>) step)
                 .map(step -> step.get("kind") + ":" + step.get("by") + ":" + step.get("whom")).toList();
-    }
-
-    Notification kept(String key) {
-        return deliveries.kept().stream().filter(n -> n.idempotencyKey().equals(key)).findFirst()
-                .orElseThrow(() -> new AssertionError("no notification " + key + " in " + deliveries.kept()));
     }
 }

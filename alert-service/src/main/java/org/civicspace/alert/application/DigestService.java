@@ -56,12 +56,14 @@ public class DigestService {
         List<Alert> ordered = held.stream().sorted(Comparator.comparing(Alert::raisedAt)).toList();
         return channelOf(subscriber)
                 .flatMap(via -> deliveries.enqueue(notifications.digest(subscriber, day, ordered, via))
-                        .doOnSuccess(queued -> {
-                            meters.counter("civicspace.alert.digests.queued").increment();
-                            log.debug("digest of {} for {} queued with {} alerts", subscriber, day, ordered.size());
-                        }))
+                        .thenReturn(via))
+                .doOnNext(via -> {
+                    meters.counter("civicspace.alert.digests.queued").increment();
+                    log.debug("digest of {} for {} queued with {} alerts", subscriber, day, ordered.size());
+                })
                 .switchIfEmpty(Mono.fromRunnable(() -> log.warn(
-                        "digest of {} for {} not sent: no e-mail or webhook subscription is left", subscriber, day)));
+                        "digest of {} for {} not sent: no e-mail or webhook subscription is left", subscriber, day)))
+                .then();
     }
 
     /** Where a subscriber's digest goes: their oldest e-mail subscription, else their oldest webhook one. */

@@ -62,6 +62,13 @@ public record Subscription(
         if (email != null && !EMAIL.matcher(email).matches()) {
             throw new InvalidSubscriptionException("email", "must be an e-mail address");
         }
+    }
+
+    /**
+     * The rules a new subscription must meet as well, so that what it asks for can be delivered.
+     * Not checked on subscriptions stored before them, which still load (and are not pushed).
+     */
+    public Subscription checkDeliverable() {
         if (channel == Channel.EMAIL && email == null) {
             throw new InvalidSubscriptionException("email",
                     "is needed for the email channel: give it, or sign in with a token that has an email claim");
@@ -69,11 +76,12 @@ public record Subscription(
         if (cadence == Cadence.DAILY && channel == Channel.SSE) {
             throw new InvalidSubscriptionException("cadence", "daily digests are sent by email or webhook, not sse");
         }
+        return this;
     }
 
     /** True when alerts for this subscription are pushed (e-mail, webhook), rather than only shown. */
     public boolean isPushed() {
-        return channel != Channel.SSE;
+        return channel == Channel.WEBHOOK || channel == Channel.EMAIL && email != null;
     }
 
     /** True when a report classified so should raise an alert for this subscription. */

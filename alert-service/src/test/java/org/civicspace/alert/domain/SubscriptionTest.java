@@ -83,13 +83,15 @@ class SubscriptionTest {
     @Test
     void needsAnAddressForEmailAndAPushedChannelForADigest() {
         assertThatThrownBy(() -> new Subscription("s", "ana", Set.of("KZ"), null, null, null, Channel.EMAIL, null,
-                null, null, null, NOW)).isInstanceOf(InvalidSubscriptionException.class)
+                null, null, null, NOW).checkDeliverable()).isInstanceOf(InvalidSubscriptionException.class)
                 .extracting(e -> ((InvalidSubscriptionException) e).field()).isEqualTo("email");
         assertThatThrownBy(() -> new Subscription("s", "ana", Set.of("KZ"), null, null, null, Channel.SSE,
-                Cadence.DAILY, null, null, null, NOW)).isInstanceOf(InvalidSubscriptionException.class)
+                Cadence.DAILY, null, null, null, NOW).checkDeliverable()).isInstanceOf(InvalidSubscriptionException.class)
                 .extracting(e -> ((InvalidSubscriptionException) e).field()).isEqualTo("cadence");
         assertThat(new Subscription("s", "ana", Set.of("KZ"), null, null, null, Channel.EMAIL, Cadence.DAILY, null,
-                null, "ana@example.org", NOW).isPushed()).isTrue();
+                null, "ana@example.org", NOW).checkDeliverable().isPushed()).isTrue();
+        assertThat(new Subscription("s", "ana", Set.of("KZ"), null, null, null, Channel.EMAIL, Cadence.DAILY, null,
+                null, null, NOW).isPushed()).as("stored before addresses were asked for").isFalse();
     }
 
     @Test

@@ -64,6 +64,10 @@ public class UrgentActionService {
             return Mono.empty();
         }
         Instant now = clock.instant();
+        if (urgent.rosterOf(incident.country()).isEmpty()) {
+            log.warn("urgent action for incident {} has no one to tell: configure civicspace.alert.urgent.on-call.{}",
+                    incident.id(), incident.country());
+        }
         return store.open(UrgentAction.open(incident, now))
                 .flatMap(action -> notifyDue(action, now))
                 .then();
@@ -99,10 +103,6 @@ public class UrgentActionService {
 
     private Mono<UrgentAction> notifyDue(UrgentAction action, Instant now) {
         List<OnCallPerson> roster = urgent.rosterOf(action.country());
-        if (roster.isEmpty() && action.level() < 0) {
-            log.warn("urgent action {} about {} has no one to tell: configure civicspace.alert.urgent.on-call.{}",
-                    action.id(), action.country(), action.country());
-        }
         int level = action.nextLevel(now, urgent.escalateAfter(), roster.size());
         if (level < 0) {
             return Mono.just(action);

@@ -127,7 +127,8 @@ public class AlertNotifications {
                 text.toString(), html.toString(), payload);
     }
 
-    private static String escape(String text) {
+    /** Text made safe to put in HTML. */
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 

@@ -1,6 +1,5 @@
 package org.civicspace.alert.domain;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,34 +57,20 @@ public final class Headlines {
         StringBuilder out = new StringBuilder();
         Matcher word = WORD.matcher(title);
         int copied = 0;
-        String pending = null;
-        List<int[]> run = new ArrayList<>();
+        Person spelling = null;
         while (word.find()) {
             Person named = named(word.group(), hidden);
-            boolean joinsRun = named != null && pending != null && title.substring(run.get(run.size() - 1)[1],
-                    word.start()).isBlank();
-            if (named != null && !joinsRun) {
-                copied = flush(out, title, copied, run, pending);
-                pending = pseudonyms.pseudonymOf(named.name());
-                run.clear();
-            } else if (named == null) {
-                copied = flush(out, title, copied, run, pending);
-                pending = null;
-                run.clear();
-                continue;
+            if (named == null) {
+                spelling = null;
+            } else if (named == spelling && title.substring(copied, word.start()).isBlank()) {
+                copied = word.end();
+            } else {
+                out.append(title, copied, word.start()).append(pseudonyms.pseudonymOf(named.name()));
+                copied = word.end();
+                spelling = named;
             }
-            run.add(new int[] {word.start(), word.end()});
         }
-        copied = flush(out, title, copied, run, pending);
         return out.append(title, copied, title.length()).toString();
-    }
-
-    private static int flush(StringBuilder out, String title, int copied, List<int[]> run, String pseudonym) {
-        if (run.isEmpty()) {
-            return copied;
-        }
-        out.append(title, copied, run.get(0)[0]).append(pseudonym);
-        return run.get(run.size() - 1)[1];
     }
 
     private static Person named(String word, List<Person> hidden) {
@@ -95,12 +80,24 @@ public final class Headlines {
         }
         for (Person person : hidden) {
             for (String part : NameKey.of(person.name()).tokens()) {
-                if (token.equals(part) || part.length() >= 4 && token.startsWith(part)
-                        && token.length() - part.length() <= MAX_ENDING) {
+                if (token.equals(part) || inflected(token, part)) {
                     return person;
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * True when {@code token} may be {@code part} with another case ending: "nurovu", "nurovoi",
+     * "nurovas" for "nurova". They share all of the name but its last two letters, and differ in
+     * length by at most {@link #MAX_ENDING}.
+     */
+    private static boolean inflected(String token, String part) {
+        if (part.length() < 4 || Math.abs(token.length() - part.length()) > MAX_ENDING) {
+            return false;
+        }
+        int stem = Math.max(4, part.length() - 2);
+        return token.length() >= stem && token.regionMatches(0, part, 0, stem);
     }
 }

@@ -76,6 +76,18 @@ class AlertTest {
     }
 
     @Test
+    void findsAProtectedNameInEitherAlphabetWithACaseEndingAndAnApostrophe() {
+        List<Person> persons = List.of(new Person("Aigerim Nurova", PersonRole.DEFENDER, true),
+                new Person("Bolat Serikov", PersonRole.LAWYER, false));
+        String pseudonym = PSEUDONYMS.pseudonymOf("Aigerim Nurova");
+
+        assertThat(Headlines.withPseudonyms("Суд арестовал Айгерим Нурову в Алматы", persons, PSEUDONYMS))
+                .isEqualTo("Суд арестовал " + pseudonym + " в Алматы");
+        assertThat(Headlines.withPseudonyms("Nurova's lawyer Bolat Serikov: Aigerim Nurova is held", persons,
+                PSEUDONYMS)).isEqualTo(pseudonym + " lawyer Bolat Serikov: " + pseudonym + " is held");
+    }
+
+    @Test
     void treatsAReportWithoutSensitivityAsConfidential() {
         Alert alert = alertAbout(incident(report("r-1", null, false, "partner-a")));
 

@@ -1,5 +1,7 @@
 package org.civicspace.alert.application.urgent;
 
+import static org.civicspace.alert.application.AlertNotifications.escape;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,10 +154,6 @@ public class UrgentActionService {
                     person.webhookSecret(), subject, text, html, payload));
         }
         return messages;
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** The action changed between reading and writing; read it again. */

@@ -43,18 +43,15 @@ public class AlertNotifications {
     }
 
     /**
-     * Decides once per revision, and records the decision before queuing, so that a redelivered
-     * report queues the same notification again (the outbox keeps it once) and spends no budget.
-     * An alert already waiting for the digest keeps waiting: the digest shows its latest state.
+     * Decides once per revision: queues at once, then records the decision, so that a crash
+     * between the two makes the redelivered report decide again and queue the same key (kept
+     * once by the outbox); a revision already decided is left alone. An alert already waiting for
+     * the digest keeps waiting: the digest shows its latest state.
      */
     Mono<StoredAlert> push(StoredAlert stored, Subscription subscription) {
         Alert alert = stored.alert();
-        if (!subscription.isPushed()) {
+        if (!subscription.isPushed() || stored.notifiedRevision() >= alert.revision()) {
             return Mono.just(stored);
-        }
-        if (stored.notifiedRevision() >= alert.revision()) {
-            return stored.waitsForDigest() ? Mono.just(stored)
-                    : deliveries.enqueue(immediate(alert, subscription)).thenReturn(stored);
         }
         Mono<Boolean> atOnce = stored.waitsForDigest() || subscription.cadence() == Cadence.DAILY
                 ? Mono.just(false)
@@ -62,9 +59,8 @@ public class AlertNotifications {
         return atOnce.flatMap(now -> {
             meters.counter("civicspace.alert.notifications.decided", "outcome", now ? "immediate" : "digest")
                     .increment();
-            Mono<Void> decided = alerts.markNotified(alert.id(), alert.revision(), !now);
-            return (now ? decided.then(deliveries.enqueue(immediate(alert, subscription))) : decided)
-                    .thenReturn(stored);
+            Mono<Void> queued = now ? deliveries.enqueue(immediate(alert, subscription)) : Mono.empty();
+            return queued.then(alerts.markNotified(alert.id(), alert.revision(), !now)).thenReturn(stored);
         });
     }
 

@@ -43,9 +43,8 @@ class AlertDeliveryIT extends AlertServiceTestBase {
                 .thenCancel()
                 .verify(PATIENCE);
 
-        String alertId = reportId + ":" + subscriptionId;
         List<ConsumerRecord<String, String>> published = records(alertRaised,
-                r -> r.value().contains("\"alertId\":\"" + alertId + "\""), Duration.ofMillis(500));
+                alertOf(reportId, subscriptionId), Duration.ofMillis(500));
         assertThat(published).hasSize(1);
         assertThat(published.get(0).key()).isEqualTo("KZ");
         assertThat(published.get(0).value()).contains("\"sensitivity\":\"public\"", "\"eventId\":",
@@ -88,9 +87,7 @@ class AlertDeliveryIT extends AlertServiceTestBase {
         List<Map<String, Object>> alerts = awaitStoredAlerts("uz-watcher", "UZ",
                 stored -> stored.stream().anyMatch(a -> marker.equals(a.get("reportId"))));
         assertThat(alerts).extracting(a -> a.get("reportId")).containsExactly(marker, reportId);
-        String alertId = reportId + ":" + subscriptionId;
-        assertThat(records(alertRaised, r -> r.value().contains("\"alertId\":\"" + alertId + "\""),
-                Duration.ofSeconds(2))).hasSize(1);
+        assertThat(records(alertRaised, alertOf(reportId, subscriptionId), Duration.ofSeconds(2))).hasSize(1);
     }
 
     @Test
@@ -110,9 +107,8 @@ class AlertDeliveryIT extends AlertServiceTestBase {
                 .thenCancel()
                 .verify(PATIENCE);
 
-        ConsumerRecord<String, String> published = records(alertRaised,
-                r -> r.value().contains("\"alertId\":\"" + reportId + ":" + subscriptionId + "\""), Duration.ZERO)
-                .get(0);
+        ConsumerRecord<String, String> published = records(alertRaised, alertOf(reportId, subscriptionId),
+                Duration.ZERO).get(0);
         assertThat(published.value()).contains(neutral).doesNotContain("Zarina", "Nurmatova", "Dushanbe", "officers");
         assertThat(header(published, Topics.SENSITIVITY_HEADER)).isEqualTo("confidential");
         assertThat(storedAlerts("tj-watcher", "TJ").get(0).get("headline")).isEqualTo(neutral);

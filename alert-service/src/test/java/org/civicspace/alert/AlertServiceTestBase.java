@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,11 +53,28 @@ import reactor.core.publisher.Flux;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + AlertApplication.CONFIG_NAME,
                 "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt-public.pem",
-                "civicspace.alert.heartbeat=300ms"})
+                "civicspace.alert.heartbeat=300ms",
+                "civicspace.alert.notify.immediate-per-hour=" + AlertServiceTestBase.BUDGET,
+                "civicspace.alert.urgent.escalate-after=" + AlertServiceTestBase.ESCALATE_AFTER_MINUTES + "m",
+                "civicspace.alert.urgent.check-every=1s",
+                "civicspace.alert.urgent.on-call.BY[0].name=duty-by-first",
+                "civicspace.alert.urgent.on-call.BY[0].email=first@advocacy.example.org",
+                "civicspace.alert.urgent.on-call.BY[0].webhook-url=http://127.0.0.1:9/hooks/first",
+                "civicspace.alert.urgent.on-call.BY[0].webhook-secret=first-secret-value",
+                "civicspace.alert.urgent.on-call.BY[1].name=duty-by-second",
+                "civicspace.alert.urgent.on-call.BY[1].email=second@advocacy.example.org",
+                "civicspace.alert.urgent.on-call.BY[2].name=duty-by-third",
+                "civicspace.alert.urgent.on-call.BY[2].email=third@advocacy.example.org",
+                "civicspace.alert.urgent.on-call.default[0].name=duty-anywhere",
+                "civicspace.alert.urgent.on-call.default[0].email=anywhere@advocacy.example.org"})
+@Import(RecordingDeliveries.class)
 @EmbeddedKafka(topics = {Topics.REPORT_CLASSIFIED, Topics.ALERT_RAISED, AlertServiceTestBase.DEAD_LETTERS})
 abstract class AlertServiceTestBase {
 
     static final String DEAD_LETTERS = "error." + Topics.REPORT_CLASSIFIED + ".alert";
+    /** Immediate e-mail or webhook alerts per subscriber and hour. */
+    static final int BUDGET = 3;
+    static final int ESCALATE_AFTER_MINUTES = 15;
 
     /** Started once per test JVM and kept for the cached context; it stops with the JVM. */
     static final MongoServer MONGO = new MongoServer(new MemoryBackend());
@@ -74,6 +92,9 @@ abstract class AlertServiceTestBase {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Autowired
+    RecordingDeliveries deliveries;
 
     WebTestClient client;
     KafkaTemplate<String, String> producer;
@@ -182,6 +203,12 @@ abstract class AlertServiceTestBase {
         }
         assertThat(found).as("wanted records").isNotEmpty();
         return found;
+    }
+
+    /** The AlertRaised records of the alert that this report raised or updated for this subscription. */
+    static Predicate<ConsumerRecord<String, String>> alertOf(String reportId, String subscriptionId) {
+        return r -> r.value().contains("\"reportId\":\"" + reportId + "\"")
+                && r.value().contains("\"subscriptionId\":\"" + subscriptionId + "\"");
     }
 
     static String uniqueId(String prefix) {

@@ -1,6 +1,7 @@
 package org.civicspace.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** The subscriptions API and the guards around the alert endpoints, as a caller meets them. */
 class SubscriptionsIT extends AlertServiceTestBase {
@@ -51,6 +53,28 @@ class SubscriptionsIT extends AlertServiceTestBase {
                 .jsonPath("$.channel").isEqualTo("sse")
                 .jsonPath("$.cadence").isEqualTo("immediate")
                 .jsonPath("$.freedoms").isEmpty();
+    }
+
+    @Test
+    void anEmailSubscriptionTakesTheBodysAddressElseTheTokensAndNeedsOne() {
+        client.mutateWith(mockJwt().jwt(jwt -> jwt.subject("eve").claim("email", "eve@example.org"))
+                        .authorities(new SimpleGrantedAuthority("ROLE_analyst")))
+                .post().uri("/api/v1/subscriptions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"countries\": [\"KZ\"], \"channel\": \"email\", \"cadence\": \"daily\"}")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.email").isEqualTo("eve@example.org");
+        client.mutateWith(mockJwt().jwt(jwt -> jwt.subject("eve").claim("email", "eve@example.org"))
+                        .authorities(new SimpleGrantedAuthority("ROLE_analyst")))
+                .post().uri("/api/v1/subscriptions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"countries\": [\"KZ\"], \"channel\": \"email\", \"email\": \"desk@example.org\"}")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.email").isEqualTo("desk@example.org");
+        assertThat(refused("{\"countries\": [\"KZ\"], \"channel\": \"email\"}")).contains("email", "email claim");
+        assertThat(refused("{\"countries\": [\"KZ\"], \"channel\": \"email\", \"email\": \"not-an-address\"}"))
+                .contains("email");
+        assertThat(refused("{\"countries\": [\"KZ\"], \"cadence\": \"daily\"}")).contains("cadence", "not sse");
     }
 
     @Test

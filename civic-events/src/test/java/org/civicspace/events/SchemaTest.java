@@ -70,6 +70,9 @@ class SchemaTest {
         assertValid(new AlertRaised(UUID.randomUUID(), now, "alr-1", "rep-1", "sub-1", "analyst.one",
                 Sensitivity.PUBLIC, "KG", Urgency.HIGH, Set.of(Freedom.PEACEFUL_ASSEMBLY),
                 Set.of(ViolationType.PROTESTER_DETAINED), "Kyrgyzstan: picket dispersed in Bishkek"));
+        assertValid(new AlertRaised(UUID.randomUUID(), now, "inc-1:sub-1", "rep-1", "sub-1", "analyst.one",
+                Sensitivity.PUBLIC, "KG", Urgency.HIGH, Set.of(), Set.of(), "Kyrgyzstan: picket dispersed in Bishkek",
+                "inc-1", 3, "resolved", 4));
     }
 
     @Test
@@ -164,7 +167,11 @@ class SchemaTest {
                 broken("alert-raised.v1.json", "a lower-case country",
                         e -> e.put("country", "kz"), "$.country", "^[A-Z]{2}$"),
                 broken("alert-raised.v1.json", "an urgency outside the taxonomy",
-                        e -> e.put("urgency", "critical"), "$.urgency", "\"not_relevant\""));
+                        e -> e.put("urgency", "critical"), "$.urgency", "\"not_relevant\""),
+                broken("alert-raised.v1.json", "an incident status outside open and resolved",
+                        e -> e.put("status", "closed"), "$.status", "\"resolved\""),
+                broken("alert-raised.v1.json", "no source at all",
+                        e -> e.put("corroboration", 0), "$.corroboration", "1"));
     }
 
     @ParameterizedTest(name = "{0} with {1}")

@@ -1,6 +1,7 @@
 package org.civicspace.alert.application;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Set;
 
 import org.civicspace.alert.domain.Alert;
@@ -8,7 +9,7 @@ import org.civicspace.alert.domain.Alert;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Where alerts are kept, each numbered by a sequence that only grows. */
+/** Where alerts are kept, each event numbered by a sequence that only grows. */
 public interface AlertStore {
 
     /**
@@ -19,14 +20,29 @@ public interface AlertStore {
 
     Mono<StoredAlert> find(String alertId);
 
-    Mono<Void> markPublished(String alertId);
+    /**
+     * Stores the alert's new state. A new revision is a new event: it takes the next sequence
+     * number and is unpublished; the same revision keeps both (a quiet update).
+     */
+    Mono<StoredAlert> update(Alert alert, boolean newRevision);
+
+    Mono<Void> markPublished(String alertId, int revision);
+
+    /** Records how the revision's e-mail or webhook delivery was decided: at once, or held for the digest. */
+    Mono<Void> markNotified(String alertId, int revision, boolean heldForDigest);
 
     /** The subscriber's alerts about these countries numbered after {@code seq}, in order. */
     Flux<StoredAlert> after(String subscriber, Set<String> countries, long seq);
 
     /**
      * The subscriber's latest alerts, newest first: about these countries (all when empty),
-     * raised at or after {@code since} (any time when null).
+     * raised or updated at or after {@code since} (any time when null).
      */
     Flux<StoredAlert> latest(String subscriber, Set<String> countries, Instant since, int limit);
+
+    /** Puts every alert that waits for a digest and was raised or updated before {@code before} in that day's. */
+    Mono<Void> assignDigest(Instant before, LocalDate day);
+
+    /** Every alert in the digest of this day, of every subscriber. */
+    Flux<StoredAlert> inDigest(LocalDate day);
 }

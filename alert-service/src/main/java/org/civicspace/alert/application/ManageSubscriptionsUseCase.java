@@ -25,7 +25,8 @@ public interface ManageSubscriptionsUseCase {
 
     /** What a user asks to be alerted about, and how; nulls take the defaults. */
     record Subscribe(String owner, Set<String> countries, Set<Freedom> freedoms, Set<ViolationType> violationTypes,
-            Urgency minUrgency, Channel channel, Cadence cadence, String webhookUrl, String webhookSecret) {
+            Urgency minUrgency, Channel channel, Cadence cadence, String webhookUrl, String webhookSecret,
+            String email) {
 
         /** Leaves the webhook secret out, so that logging a command never leaks it. */
         @Override

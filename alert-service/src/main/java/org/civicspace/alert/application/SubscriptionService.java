@@ -26,7 +26,7 @@ class SubscriptionService implements ManageSubscriptionsUseCase {
         return Mono.fromCallable(() -> new Subscription("sub-" + UUID.randomUUID(), command.owner(),
                         command.countries(), command.freedoms(), command.violationTypes(), command.minUrgency(),
                         command.channel(), command.cadence(), command.webhookUrl(), command.webhookSecret(),
-                        clock.instant()))
+                        command.email(), clock.instant()).checkDeliverable())
                 .flatMap(store::save);
     }
 

@@ -26,10 +26,12 @@ public record Subscription(
         Cadence cadence,
         String webhookUrl,
         String webhookSecret,
+        String email,
         Instant createdAt) {
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern HTTP_URL = Pattern.compile("https?://\\S+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     public Subscription {
         Objects.requireNonNull(id, "id");
@@ -57,18 +59,46 @@ public record Subscription(
         if (channel == Channel.WEBHOOK && (webhookUrl == null || !HTTP_URL.matcher(webhookUrl).matches())) {
             throw new InvalidSubscriptionException("webhookUrl", "must be an http or https URL for the webhook channel");
         }
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            throw new InvalidSubscriptionException("email", "must be an e-mail address");
+        }
+    }
+
+    /**
+     * The rules a new subscription must meet as well, so that what it asks for can be delivered.
+     * Not checked on subscriptions stored before them, which still load (and are not pushed).
+     */
+    public Subscription checkDeliverable() {
+        if (channel == Channel.EMAIL && email == null) {
+            throw new InvalidSubscriptionException("email",
+                    "is needed for the email channel: give it, or sign in with a token that has an email claim");
+        }
+        if (cadence == Cadence.DAILY && channel == Channel.SSE) {
+            throw new InvalidSubscriptionException("cadence", "daily digests are sent by email or webhook, not sse");
+        }
+        return this;
+    }
+
+    /** True when alerts for this subscription are pushed (e-mail, webhook), rather than only shown. */
+    public boolean isPushed() {
+        return channel == Channel.WEBHOOK || channel == Channel.EMAIL && email != null;
     }
 
     /** True when a report classified so should raise an alert for this subscription. */
     public boolean matches(Classification classification) {
-        Urgency urgency = classification.urgency();
+        return matches(classification.country(), classification.urgency(), classification.freedoms(),
+                classification.violationTypes());
+    }
+
+    /** True when an event in this country, this urgent, about these freedoms and violations should alert. */
+    public boolean matches(String country, Urgency urgency, Set<Freedom> freedoms, Set<ViolationType> violations) {
         return urgency != null
                 && urgency != Urgency.NOT_RELEVANT
-                && classification.country() != null
-                && countries.contains(classification.country())
+                && country != null
+                && countries.contains(country)
                 && urgency.isAtLeast(minUrgency)
-                && anyOrOverlapping(freedoms, classification.freedoms())
-                && anyOrOverlapping(violationTypes, classification.violationTypes());
+                && anyOrOverlapping(this.freedoms, freedoms)
+                && anyOrOverlapping(violationTypes, violations);
     }
 
     private static <T> boolean anyOrOverlapping(Set<T> wanted, Set<T> found) {
@@ -80,6 +110,6 @@ public record Subscription(
     public String toString() {
         return "Subscription[id=" + id + ", owner=" + owner + ", countries=" + countries + ", freedoms=" + freedoms
                 + ", violationTypes=" + violationTypes + ", minUrgency=" + minUrgency + ", channel=" + channel
-                + ", cadence=" + cadence + "]";
+                + ", cadence=" + cadence + ", email=" + (email != null) + "]";
     }
 }

@@ -1,17 +1,27 @@
 package org.civicspace.alert.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.civicspace.alert.domain.Alert;
+import org.civicspace.alert.domain.incident.IncidentStatus;
 import org.civicspace.events.Sensitivity;
 import org.civicspace.events.Urgency;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
 
+import reactor.core.Disposable;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -75,9 +85,51 @@ class AlertReadingServiceTest {
                 .verify(PATIENCE);
     }
 
+    @Test
+    void aClientThatStopsReadingHoldsAtMostItsBufferAndIsEndedWhileAnotherGetsEveryAlert() {
+        AlertReadingService service = new AlertReadingService(storeAnswering(Flux::empty), live);
+        int alerts = AlertReadingService.MAX_PENDING + 10;
+        List<Long> fastGot = new CopyOnWriteArrayList<>();
+        List<Long> slowGot = new CopyOnWriteArrayList<>();
+        AtomicReference<Throwable> slowEnded = new AtomicReference<>();
+        // the slow client takes one alert and then reads no more, like a stalled connection
+        BaseSubscriber<StoredAlert> slow = new BaseSubscriber<>() {
+            @Override
+            protected void hookOnSubscribe(Subscription subscription) {
+                subscription.request(1);
+            }
+
+            @Override
+            protected void hookOnNext(StoredAlert stored) {
+                slowGot.add(stored.seq());
+            }
+
+            @Override
+            protected void hookOnError(Throwable failure) {
+                slowEnded.set(failure);
+            }
+        };
+        service.follow("ana", Set.of("KZ"), OptionalLong.empty()).subscribe(slow);
+        Disposable fast = service.follow("ana", Set.of("KZ"), OptionalLong.empty())
+                .subscribe(stored -> fastGot.add(stored.seq()));
+
+        for (int seq = 1; seq <= alerts; seq++) {
+            live.emit(stored(seq, "ana", "KZ"));
+        }
+
+        assertThat(fastGot).hasSize(alerts).startsWith(1L, 2L).endsWith((long) alerts);
+        assertThat(slowGot).containsExactly(1L);
+        slow.request(Long.MAX_VALUE);
+        // what it had buffered, then the end that tells it to resume from the store
+        assertThat(slowGot).hasSize(1 + AlertReadingService.MAX_PENDING);
+        assertThat(slowEnded.get()).hasMessageContaining("resume with Last-Event-ID");
+        fast.dispose();
+    }
+
     static StoredAlert stored(long seq, String subscriber, String country) {
         Alert alert = new Alert("r-" + seq + ":sub", UUID.randomUUID(), Instant.EPOCH, "r-" + seq, "sub", subscriber,
-                Sensitivity.PUBLIC, country, Urgency.HIGH, Set.of(), Set.of(), "headline " + seq);
+                Sensitivity.PUBLIC, country, Urgency.HIGH, Set.of(), Set.of(), "headline " + seq, "inc-" + seq, 1,
+                IncidentStatus.OPEN, 1);
         return new StoredAlert(seq, alert, true);
     }
 
@@ -100,7 +152,27 @@ class AlertReadingServiceTest {
             }
 
             @Override
-            public Mono<Void> markPublished(String alertId) {
+            public Mono<StoredAlert> update(Alert alert, boolean newRevision) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Mono<Void> markPublished(String alertId, int revision) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Mono<Void> markNotified(String alertId, int revision, boolean heldForDigest) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Mono<Void> assignDigest(Instant before, LocalDate day) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Flux<StoredAlert> inDigest(LocalDate day) {
                 throw new UnsupportedOperationException();
             }
 

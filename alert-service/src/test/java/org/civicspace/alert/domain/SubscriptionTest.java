@@ -57,7 +57,7 @@ class SubscriptionTest {
     @Test
     void takesTheDefaultsForWhatIsLeftOut() {
         Subscription defaults = new Subscription("s", "ana", Set.of("KZ"), null, null, null, null, null, null, null,
-                NOW);
+                null, NOW);
 
         assertThat(defaults.minUrgency()).isEqualTo(Urgency.ROUTINE);
         assertThat(defaults.channel()).isEqualTo(Channel.SSE);
@@ -67,22 +67,37 @@ class SubscriptionTest {
 
     @Test
     void refusesWhatCouldNeverBeDeliveredOrMatched() {
-        assertThatThrownBy(() -> new Subscription("s", "ana", Set.of(), null, null, null, null, null, null, null, NOW))
+        assertThatThrownBy(() -> new Subscription("s", "ana", Set.of(), null, null, null, null, null, null, null, null,
+                NOW))
                 .isInstanceOf(InvalidSubscriptionException.class).hasMessageStartingWith("countries");
         assertThatThrownBy(() -> new Subscription("s", "ana", Set.of("kz"), null, null, null, null, null, null, null,
-                NOW)).isInstanceOf(InvalidSubscriptionException.class).hasMessageStartingWith("countries");
+                null, NOW)).isInstanceOf(InvalidSubscriptionException.class).hasMessageStartingWith("countries");
         assertThatThrownBy(() -> new Subscription("s", "ana", Set.of("KZ"), null, null, null, Channel.WEBHOOK, null,
-                null, "secret", NOW)).isInstanceOf(InvalidSubscriptionException.class)
+                null, "secret", null, NOW)).isInstanceOf(InvalidSubscriptionException.class)
                 .extracting(e -> ((InvalidSubscriptionException) e).field()).isEqualTo("webhookUrl");
         assertThatThrownBy(() -> new Subscription("s", "ana", Set.of("KZ"), null, null, Urgency.NOT_RELEVANT, null,
-                null, null, null, NOW)).isInstanceOf(InvalidSubscriptionException.class)
+                null, null, null, null, NOW)).isInstanceOf(InvalidSubscriptionException.class)
                 .hasMessageStartingWith("minUrgency");
+    }
+
+    @Test
+    void needsAnAddressForEmailAndAPushedChannelForADigest() {
+        assertThatThrownBy(() -> new Subscription("s", "ana", Set.of("KZ"), null, null, null, Channel.EMAIL, null,
+                null, null, null, NOW).checkDeliverable()).isInstanceOf(InvalidSubscriptionException.class)
+                .extracting(e -> ((InvalidSubscriptionException) e).field()).isEqualTo("email");
+        assertThatThrownBy(() -> new Subscription("s", "ana", Set.of("KZ"), null, null, null, Channel.SSE,
+                Cadence.DAILY, null, null, null, NOW).checkDeliverable()).isInstanceOf(InvalidSubscriptionException.class)
+                .extracting(e -> ((InvalidSubscriptionException) e).field()).isEqualTo("cadence");
+        assertThat(new Subscription("s", "ana", Set.of("KZ"), null, null, null, Channel.EMAIL, Cadence.DAILY, null,
+                null, "ana@example.org", NOW).checkDeliverable().isPushed()).isTrue();
+        assertThat(new Subscription("s", "ana", Set.of("KZ"), null, null, null, Channel.EMAIL, Cadence.DAILY, null,
+                null, null, NOW).isPushed()).as("stored before addresses were asked for").isFalse();
     }
 
     @Test
     void neverShowsItsWebhookSecretInText() {
         Subscription webhook = new Subscription("s", "ana", Set.of("KZ"), null, null, null, Channel.WEBHOOK, null,
-                "https://hooks.example.org/in", "s3cr3t-value", NOW);
+                "https://hooks.example.org/in", "s3cr3t-value", null, NOW);
 
         assertThat(webhook.toString()).doesNotContain("s3cr3t-value");
     }
@@ -90,7 +105,7 @@ class SubscriptionTest {
     static Subscription subscription(Set<String> countries, Set<Freedom> freedoms, Set<ViolationType> violations,
             Urgency minimum) {
         return new Subscription("sub-1", "ana", countries, freedoms, violations, minimum, Channel.SSE,
-                Cadence.IMMEDIATE, null, null, NOW);
+                Cadence.IMMEDIATE, null, null, null, NOW);
     }
 
     static Classification classified(String country, Urgency urgency, Set<Freedom> freedoms,

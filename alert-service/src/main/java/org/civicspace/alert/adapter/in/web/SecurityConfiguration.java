@@ -26,6 +26,8 @@ class SecurityConfiguration {
                                 "/api/v1/alerts", "/api/v1/alerts/**")
                         .hasAnyRole("analyst", "advocacy", "admin")
                         .pathMatchers(HttpMethod.GET, "/api/v1/deliveries").hasAnyRole("analyst", "advocacy", "admin")
+                        .pathMatchers("/api/v1/urgent-actions", "/api/v1/urgent-actions/**")
+                        .hasAnyRole("advocacy", "admin")
                         .anyExchange().hasRole("admin"))
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
                 .build();

@@ -11,6 +11,7 @@ import org.civicspace.events.Freedom;
 import org.civicspace.events.Urgency;
 import org.civicspace.events.ViolationType;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,14 +32,18 @@ record SubscriptionRequest(
         String cadence,
         @Size(max = 2_000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL")
         String webhookUrl,
-        @Size(max = 500) String webhookSecret) {
+        @Size(max = 500) String webhookSecret,
+        @Size(max = 320) @Email(message = "must be an e-mail address") String email) {
 
-    /** Valid values only: call after bean validation has passed. */
-    Subscribe toCommand(String owner) {
+    /**
+     * Valid values only: call after bean validation has passed. The e-mail address is the body's,
+     * else the one the caller's token carries (its {@code email} claim), else none.
+     */
+    Subscribe toCommand(String owner, String tokenEmail) {
         return new Subscribe(owner, new LinkedHashSet<>(countries), freedoms, violationTypes,
                 minUrgency == null ? null : Urgency.fromWire(minUrgency),
                 channel == null ? null : Channel.fromWire(channel),
                 cadence == null ? null : Cadence.fromWire(cadence),
-                webhookUrl, webhookSecret);
+                webhookUrl, webhookSecret, email != null ? email : tokenEmail);
     }
 }

@@ -32,7 +32,7 @@ class SubscriptionsController {
     @PostMapping
     Mono<ResponseEntity<SubscriptionResponse>> subscribe(@Valid @RequestBody SubscriptionRequest request,
             @AuthenticationPrincipal Jwt caller) {
-        return subscriptions.subscribe(request.toCommand(caller.getSubject()))
+        return subscriptions.subscribe(request.toCommand(caller.getSubject(), caller.getClaimAsString("email")))
                 .map(created -> ResponseEntity.status(HttpStatus.CREATED).body(SubscriptionResponse.of(created)));
     }
 

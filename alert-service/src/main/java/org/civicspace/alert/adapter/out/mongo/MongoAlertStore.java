@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 import org.civicspace.alert.application.AlertStore;
 import org.civicspace.alert.application.StoredAlert;
 import org.civicspace.alert.domain.Alert;
+import org.civicspace.alert.domain.incident.IncidentStatus;
 import org.civicspace.events.Freedom;
 import org.civicspace.events.Sensitivity;
 import org.civicspace.events.Urgency;
@@ -37,9 +39,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Alerts in the {@code alerts} collection, their {@code _id} being {@code reportId:subscriptionId}
- * so that the database itself refuses a second alert for the same report and subscription.
- * Sequence numbers come from one counter document in {@code counters}, advanced atomically.
+ * Alerts in the {@code alerts} collection, their {@code _id} being {@code incidentId:subscriptionId}
+ * so that the database itself refuses a second alert for the same incident and subscription.
+ * Sequence numbers come from one counter document in {@code counters}, advanced atomically; a
+ * new revision takes a new one. The digest queries scan (the embedded store ignores secondary
+ * indexes), which a daily job can afford.
  */
 @Component
 class MongoAlertStore implements AlertStore {
@@ -77,9 +81,47 @@ class MongoAlertStore implements AlertStore {
     }
 
     @Override
-    public Mono<Void> markPublished(String alertId) {
-        return mongo.updateFirst(query(where("_id").is(alertId)), Update.update("published", true), AlertDocument.class)
-                .then();
+    public Mono<StoredAlert> update(Alert alert, boolean newRevision) {
+        Mono<Long> seq = newRevision ? nextSeq() : Mono.just(-1L);
+        return seq.flatMap(next -> {
+            Update update = new Update().set("eventId", alert.eventId().toString()).set("raisedAt", alert.raisedAt())
+                    .set("reportId", alert.reportId()).set("sensitivity", alert.sensitivity().wireName())
+                    .set("urgency", alert.urgency().wireName()).set("freedoms", wireNames(alert.freedoms()))
+                    .set("violationTypes", wireNames(alert.violationTypes())).set("headline", alert.headline())
+                    .set("corroboration", alert.corroboration()).set("status", alert.status().wireName())
+                    .set("revision", alert.revision());
+            if (next >= 0) {
+                update.set("seq", next).set("published", false);
+            }
+            return mongo.findAndModify(query(where("_id").is(alert.id())), update,
+                    FindAndModifyOptions.options().returnNew(true), AlertDocument.class);
+        }).map(AlertDocument::toStored);
+    }
+
+    @Override
+    public Mono<Void> markPublished(String alertId, int revision) {
+        return mongo.updateFirst(query(where("_id").is(alertId).and("revision").is(revision)),
+                Update.update("published", true), AlertDocument.class).then();
+    }
+
+    @Override
+    public Mono<Void> markNotified(String alertId, int revision, boolean heldForDigest) {
+        Update update = Update.update("notifiedRevision", revision);
+        if (heldForDigest) {
+            update.set("digest", StoredAlert.DIGEST_PENDING);
+        }
+        return mongo.updateFirst(query(where("_id").is(alertId)), update, AlertDocument.class).then();
+    }
+
+    @Override
+    public Mono<Void> assignDigest(Instant before, LocalDate day) {
+        return mongo.updateMulti(query(where("digest").is(StoredAlert.DIGEST_PENDING).and("raisedAt").lt(before)),
+                Update.update("digest", day.toString()), AlertDocument.class).then();
+    }
+
+    @Override
+    public Flux<StoredAlert> inDigest(LocalDate day) {
+        return mongo.find(query(where("digest").is(day.toString())), AlertDocument.class).map(AlertDocument::toStored);
     }
 
     @Override
@@ -115,13 +157,14 @@ class MongoAlertStore implements AlertStore {
     @Document("alerts")
     record AlertDocument(@Id String id, long seq, String eventId, Instant raisedAt, String reportId,
             String subscriptionId, String subscriber, String sensitivity, String country, String urgency,
-            Set<String> freedoms, Set<String> violationTypes, String headline, boolean published) {
+            Set<String> freedoms, Set<String> violationTypes, String headline, boolean published, String incidentId,
+            int corroboration, String status, int revision, int notifiedRevision, String digest) {
 
         static AlertDocument of(Alert a, long seq) {
             return new AlertDocument(a.id(), seq, a.eventId().toString(), a.raisedAt(), a.reportId(),
                     a.subscriptionId(), a.subscriber(), a.sensitivity().wireName(), a.country(),
                     a.urgency().wireName(), wireNames(a.freedoms()), wireNames(a.violationTypes()), a.headline(),
-                    false);
+                    false, a.incidentId(), a.corroboration(), a.status().wireName(), a.revision(), 0, null);
         }
 
         StoredAlert toStored() {
@@ -130,8 +173,9 @@ class MongoAlertStore implements AlertStore {
                     freedoms == null ? Set.of() : freedoms.stream().map(Freedom::fromWire).collect(Collectors.toSet()),
                     violationTypes == null ? Set.of()
                             : violationTypes.stream().map(ViolationType::fromWire).collect(Collectors.toSet()),
-                    headline);
-            return new StoredAlert(seq, alert, published);
+                    headline, incidentId, corroboration, status == null ? null : IncidentStatus.fromWire(status),
+                    Math.max(revision, 1));
+            return new StoredAlert(seq, alert, published, notifiedRevision, digest);
         }
     }
 }

@@ -77,12 +77,12 @@ class MongoSubscriptionStore implements SubscriptionStore {
     @Document("subscriptions")
     record SubscriptionDocument(@Id String id, String owner, Set<String> countries, Set<String> freedoms,
             Set<String> violationTypes, String minUrgency, String channel, String cadence, String webhookUrl,
-            String webhookSecret, Instant createdAt) {
+            String webhookSecret, String email, Instant createdAt) {
 
         static SubscriptionDocument of(Subscription s) {
             return new SubscriptionDocument(s.id(), s.owner(), s.countries(), wireNames(s.freedoms()),
                     wireNames(s.violationTypes()), s.minUrgency().wireName(), s.channel().wireName(),
-                    s.cadence().wireName(), s.webhookUrl(), s.webhookSecret(), s.createdAt());
+                    s.cadence().wireName(), s.webhookUrl(), s.webhookSecret(), s.email(), s.createdAt());
         }
 
         Subscription toSubscription() {
@@ -91,7 +91,7 @@ class MongoSubscriptionStore implements SubscriptionStore {
                     violationTypes == null ? Set.of()
                             : violationTypes.stream().map(ViolationType::fromWire).collect(Collectors.toSet()),
                     Urgency.fromWire(minUrgency), Channel.fromWire(channel), Cadence.fromWire(cadence), webhookUrl,
-                    webhookSecret, createdAt);
+                    webhookSecret, email, createdAt);
         }
     }
 

@@ -1,0 +1,65 @@
+package org.civicspace.alert.adapter.in.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.civicspace.alert.NotifyProperties;
+import org.civicspace.alert.UrgentProperties;
+import org.civicspace.alert.application.DigestService;
+import org.civicspace.alert.application.urgent.UrgentActionService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
+
+/**
+ * The clock-driven jobs: escalating unacknowledged urgent actions every
+ * {@code civicspace.alert.urgent.check-every}, and the daily digest of the previous UTC day at
+ * {@code civicspace.alert.notify.digest-cron}. Both are safe to run twice or on several
+ * instances: what they queue has idempotency keys, what they record is conditional.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class Schedules implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(Schedules.class);
+    /** A run that takes longer is abandoned and tried again at the next tick. */
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
+
+    private final UrgentActionService urgentActions;
+    private final DigestService digests;
+    private final UrgentProperties urgent;
+    private final NotifyProperties notify;
+    private final Clock clock;
+
+    Schedules(UrgentActionService urgentActions, DigestService digests, UrgentProperties urgent,
+            NotifyProperties notify, Clock clock) {
+        this.urgentActions = urgentActions;
+        this.digests = digests;
+        this.urgent = urgent;
+        this.notify = notify;
+        this.clock = clock;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(() -> run("escalation", () -> urgentActions.escalateDue(clock.instant())
+                .block(RUN_TIMEOUT)), urgent.checkEvery());
+        tasks.addTriggerTask(() -> run("digest", () -> digests.sendDigests(LocalDate.now(clock.withZone(ZoneOffset.UTC))
+                .minusDays(1)).block(RUN_TIMEOUT)), new CronTrigger(notify.digestCron(), ZoneOffset.UTC));
+    }
+
+    private static void run(String job, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException failed) {
+            // the next tick tries again; ids only in the message, never a report's content
+            log.warn("the {} job failed and will run again: {}", job, failed.toString());
+        }
+    }
+}

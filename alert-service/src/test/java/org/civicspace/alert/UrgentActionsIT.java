@@ -1,0 +1,107 @@
+package org.civicspace.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicspace.alert.ReportJson.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.civicspace.alert.application.Notification;
+import org.civicspace.alert.application.urgent.UrgentActionService;
+import org.civicspace.alert.domain.Channel;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+
+import reactor.core.publisher.Mono;
+
+/** An urgent report reaches the on-call staff at once, escalates while nobody acknowledges, and stops when someone does. */
+class UrgentActionsIT extends AlertServiceTestBase {
+
+    @Autowired
+    UrgentActionService urgentActions;
+
+    @Test
+    void anUrgentReportNotifiesTheFirstOnCallPersonEscalatesWithoutAckAndStopsOnAck() throws Exception {
+        String reportId = uniqueId("r-by");
+        produce("BY", report(reportId, "BY").urgency("urgent").person("Ales Bialiatski", false)
+                .title("Defender detained in Minsk " + reportId).json());
+
+        Map<String, Object> action = awaitAction(reportId, a -> ((List<?>) a.get("steps")).size() == 2);
+        String id = action.get("id").toString();
+        assertThat(action).containsEntry("country", "BY").containsEntry("status", "open")
+                .containsEntry("notifiedLevel", 0);
+        assertThat(kinds(action)).containsExactly("opened:system:[]", "notified:system:[duty-by-first]");
+        Notification email = deliveries.kept("urgent:" + id + ":0:email");
+        Notification webhook = deliveries.kept("urgent:" + id + ":0:webhook");
+        assertThat(email.channel()).isEqualTo(Channel.EMAIL);
+        assertThat(email.address()).isEqualTo("first@advocacy.example.org");
+        assertThat(email.subject()).isEqualTo("URGENT BY: Defender detained in Minsk " + reportId);
+        assertThat(email.text()).contains("/urgent-actions/" + id);
+        assertThat(webhook.address()).isEqualTo("http://127.0.0.1:9/hooks/first");
+        assertThat(webhook.webhookSecret()).isEqualTo("first-secret-value");
+        assertThat(webhook.payload()).containsEntry("urgentActionId", id).containsEntry("level", 0);
+
+        // two escalation runs at once, past the deadline: one escalation, its message kept once
+        Instant late = Instant.now().plus(Duration.ofMinutes(ESCALATE_AFTER_MINUTES + 1));
+        Mono.when(urgentActions.escalateDue(late), urgentActions.escalateDue(late)).block(Duration.ofSeconds(20));
+        urgentActions.escalateDue(late).block(Duration.ofSeconds(20));
+
+        action = awaitAction(reportId, a -> true);
+        assertThat(kinds(action)).containsExactly("opened:system:[]", "notified:system:[duty-by-first]",
+                "escalated:system:[duty-by-second]");
+        assertThat(deliveries.kept("urgent:" + id + ":1:email").address()).isEqualTo("second@advocacy.example.org");
+        assertThat(deliveries.kept()).filteredOn(n -> n.idempotencyKey().startsWith("urgent:" + id + ":1:"))
+                .hasSize(1);
+
+        Map<?, ?> acknowledged = client.mutateWith(as("ada", "advocacy"))
+                .post().uri("/api/v1/urgent-actions/{id}/ack", id)
+                .exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(acknowledged.get("acknowledgedBy")).isEqualTo("ada");
+        assertThat(acknowledged.get("status")).isEqualTo("acknowledged");
+        client.mutateWith(as("bea", "admin")).post().uri("/api/v1/urgent-actions/{id}/ack", id)
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.acknowledgedBy").isEqualTo("ada");
+
+        urgentActions.escalateDue(late.plus(Duration.ofHours(2))).block(Duration.ofSeconds(20));
+        assertThat(deliveries.offered()).noneMatch(n -> n.idempotencyKey().startsWith("urgent:" + id + ":2:"));
+        assertThat(kinds(awaitAction(reportId, a -> true))).containsExactly("opened:system:[]",
+                "notified:system:[duty-by-first]", "escalated:system:[duty-by-second]", "acknowledged:ada:[]");
+    }
+
+    @Test
+    void theQueueIsForAdvocacyStaffAndAnUnknownActionIsNotFound() {
+        client.mutateWith(as("ana", "analyst")).get().uri("/api/v1/urgent-actions")
+                .exchange().expectStatus().isForbidden();
+        client.mutateWith(as("ada", "advocacy")).post().uri("/api/v1/urgent-actions/ua-nothing/ack")
+                .exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /** The urgent action whose headline names this report, once {@code done} holds (at most 20 s). */
+    Map<String, Object> awaitAction(String reportId, java.util.function.Predicate<Map<String, Object>> done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            Map<String, Object> found = client.mutateWith(as("ada", "advocacy")).get().uri("/api/v1/urgent-actions")
+                    .exchange().expectStatus().isOk()
+                    .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                    .returnResult().getResponseBody().stream()
+                    .filter(a -> a.get("headline").toString().contains(reportId)).findFirst().orElse(null);
+            if (found != null && done.test(found)) {
+                return found;
+            }
+            assertThat(System.nanoTime()).as("urgent action about %s: %s", reportId, found).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    static List<String> kinds(Map<String, Object> action) {
+        return ((List<?>) action.get("steps")).stream().map(step -> (Map<?, ?>) step)
+                .map(step -> step.get("kind") + ":" + step.get("by") + ":" + step.get("whom")).toList();
+    }
+}

@@ -56,17 +56,7 @@ import reactor.core.publisher.Flux;
                 "civicspace.alert.heartbeat=300ms",
                 "civicspace.alert.notify.immediate-per-hour=" + AlertServiceTestBase.BUDGET,
                 "civicspace.alert.urgent.escalate-after=" + AlertServiceTestBase.ESCALATE_AFTER_MINUTES + "m",
-                "civicspace.alert.urgent.check-every=1s",
-                "civicspace.alert.urgent.on-call.BY[0].name=duty-by-first",
-                "civicspace.alert.urgent.on-call.BY[0].email=first@advocacy.example.org",
-                "civicspace.alert.urgent.on-call.BY[0].webhook-url=http://127.0.0.1:9/hooks/first",
-                "civicspace.alert.urgent.on-call.BY[0].webhook-secret=first-secret-value",
-                "civicspace.alert.urgent.on-call.BY[1].name=duty-by-second",
-                "civicspace.alert.urgent.on-call.BY[1].email=second@advocacy.example.org",
-                "civicspace.alert.urgent.on-call.BY[2].name=duty-by-third",
-                "civicspace.alert.urgent.on-call.BY[2].email=third@advocacy.example.org",
-                "civicspace.alert.urgent.on-call.default[0].name=duty-anywhere",
-                "civicspace.alert.urgent.on-call.default[0].email=anywhere@advocacy.example.org"})
+                "civicspace.alert.urgent.check-every=1s"})
 @Import(RecordingDeliveries.class)
 @EmbeddedKafka(topics = {Topics.REPORT_CLASSIFIED, Topics.ALERT_RAISED, AlertServiceTestBase.DEAD_LETTERS})
 abstract class AlertServiceTestBase {
@@ -85,6 +75,17 @@ abstract class AlertServiceTestBase {
                 () -> "mongodb://" + MONGO.bindAndGetConnectionString().replace("mongodb://", "") + "/alert-test");
         registry.add("spring.cloud.stream.kafka.binder.brokers", () -> System.getProperty("spring.embedded.kafka.brokers"));
         DeliveryTestServers.register(registry);
+        // the on-call rosters, all in this one source: Spring binds a list from a single property source
+        registry.add("civicspace.alert.urgent.on-call.BY[0].name", () -> "duty-by-first");
+        registry.add("civicspace.alert.urgent.on-call.BY[0].email", () -> "first@advocacy.example.org");
+        registry.add("civicspace.alert.urgent.on-call.BY[0].webhook-url", DeliveryTestServers.ON_CALL_HOOK::url);
+        registry.add("civicspace.alert.urgent.on-call.BY[0].webhook-secret", () -> "first-secret-value");
+        registry.add("civicspace.alert.urgent.on-call.BY[1].name", () -> "duty-by-second");
+        registry.add("civicspace.alert.urgent.on-call.BY[1].email", () -> "second@advocacy.example.org");
+        registry.add("civicspace.alert.urgent.on-call.BY[2].name", () -> "duty-by-third");
+        registry.add("civicspace.alert.urgent.on-call.BY[2].email", () -> "third@advocacy.example.org");
+        registry.add("civicspace.alert.urgent.on-call.default[0].name", () -> "duty-anywhere");
+        registry.add("civicspace.alert.urgent.on-call.default[0].email", () -> "anywhere@advocacy.example.org");
     }
 
     @Autowired

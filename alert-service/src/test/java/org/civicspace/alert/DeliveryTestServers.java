@@ -6,7 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 /**
- * A real SMTP server (GreenMail) on 127.0.0.1 for the integration tests' one shared context, and
+ * A real SMTP server (GreenMail) and a webhook receiver on 127.0.0.1 for the integration tests' one shared context, and
  * the delivery settings they run with: quick rounds and back-off, three attempts, 127.0.0.1 allowed
  * as a webhook target. The shared context's circuit breakers never open (every receiver here is on
  * 127.0.0.1, so one test's failing receiver would close the host to the next test); breakers are
@@ -16,6 +16,9 @@ public final class DeliveryTestServers {
 
     /** Started once per test JVM, like the in-memory store; it stops with the JVM. */
     public static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    /** The webhook of Belarus's first on-call person: a real receiver on 127.0.0.1 that accepts everything. */
+    public static final WebhookReceiver ON_CALL_HOOK = WebhookReceiver.answering(204);
 
     static {
         SMTP.start();

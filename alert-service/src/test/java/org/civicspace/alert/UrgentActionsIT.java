@@ -5,17 +5,21 @@ import static org.civicspace.alert.ReportJson.report;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.civicspace.alert.application.Notification;
 import org.civicspace.alert.application.urgent.UrgentActionService;
 import org.civicspace.alert.domain.Channel;
+import org.civicspace.alert.domain.delivery.WebhookSignature;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import reactor.core.publisher.Mono;
 
 /** An urgent report reaches the on-call staff at once, escalates while nobody acknowledges, and stops when someone does. */
@@ -41,9 +45,10 @@ class UrgentActionsIT extends AlertServiceTestBase {
         assertThat(email.address()).isEqualTo("first@advocacy.example.org");
         assertThat(email.subject()).isEqualTo("URGENT BY: Defender detained in Minsk " + reportId);
         assertThat(email.text()).contains("/urgent-actions/" + id);
-        assertThat(webhook.address()).isEqualTo("http://127.0.0.1:9/hooks/first");
+        assertThat(webhook.address()).isEqualTo(DeliveryTestServers.ON_CALL_HOOK.url());
         assertThat(webhook.webhookSecret()).isEqualTo("first-secret-value");
         assertThat(webhook.payload()).containsEntry("urgentActionId", id).containsEntry("level", 0);
+        assertReachedTheFirstPerson(id, reportId);
 
         // two escalation runs at once, past the deadline: one escalation, its message kept once
         Instant late = Instant.now().plus(Duration.ofMinutes(ESCALATE_AFTER_MINUTES + 1));
@@ -71,6 +76,40 @@ class UrgentActionsIT extends AlertServiceTestBase {
         assertThat(deliveries.offered()).noneMatch(n -> n.idempotencyKey().startsWith("urgent:" + id + ":2:"));
         assertThat(kinds(awaitAction(reportId, a -> true))).containsExactly("opened:system:[]",
                 "notified:system:[duty-by-first]", "escalated:system:[duty-by-second]", "acknowledged:ada:[]");
+    }
+
+    /** Through the real outbox: an e-mail in the SMTP server and a webhook whose signature verifies. */
+    static void assertReachedTheFirstPerson(String actionId, String reportId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        MimeMessage email = null;
+        while (email == null && System.nanoTime() < deadline) {
+            email = Arrays.stream(DeliveryTestServers.SMTP.getReceivedMessages())
+                    .filter(message -> subject(message).contains(reportId)).findFirst().orElse(null);
+            Thread.sleep(100);
+        }
+        assertThat(email).as("e-mail about %s", reportId).isNotNull();
+        assertThat(email.getAllRecipients()).extracting(Object::toString).containsExactly("first@advocacy.example.org");
+
+        String key = "urgent:" + actionId + ":0:webhook";
+        WebhookReceiver.Received hook = null;
+        while (hook == null && System.nanoTime() < deadline) {
+            hook = DeliveryTestServers.ON_CALL_HOOK.received().stream()
+                    .filter(request -> key.equals(request.header("Idempotency-Key"))).findFirst().orElse(null);
+            Thread.sleep(100);
+        }
+        assertThat(hook).as("webhook %s", key).isNotNull();
+        long timestamp = Long.parseLong(hook.header("X-Civicspace-Timestamp"));
+        assertThat(WebhookSignature.verify("first-secret-value", timestamp, hook.body(),
+                hook.header("X-Civicspace-Signature"), Instant.now().getEpochSecond(), 300)).isTrue();
+        assertThat(hook.text()).contains(actionId);
+    }
+
+    static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

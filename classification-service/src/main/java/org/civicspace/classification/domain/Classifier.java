@@ -81,7 +81,7 @@ public final class Classifier {
                 phrases(DataFile.read("countries.tsv"), Classifier::countryOrNone, true),
                 Exclusions.load(DataFile.read("country-exclusions.tsv"), Classifier::countryCode)
                         .withAmbiguousNames(DataFile.read("ambiguous-names.tsv"), Classifier::countryCode),
-                phrases(DataFile.read("violations.tsv"), ViolationType::fromWire, false),
+                violations(),
                 Exclusions.load(DataFile.read("violation-exclusions.tsv"), ViolationType::fromWire),
                 phrases(DataFile.read("freedoms.tsv"), Freedom::fromWire, false),
                 impliedFreedoms(DataFile.read("violation-freedoms.tsv")),
@@ -477,6 +477,13 @@ public final class Classifier {
                 throw row.error(e.getMessage());
             }
         }
+        return matcher;
+    }
+
+    private static PhraseMatcher<ViolationType> violations() {
+        PhraseMatcher<ViolationType> matcher = phrases(DataFile.read("violations.tsv"), ViolationType::fromWire, false);
+        RoleActs.addTo(matcher, DataFile.read("violation-roles.tsv"), DataFile.read("violation-acts.tsv"),
+                DataFile.read("violation-role-acts.tsv"));
         return matcher;
     }
 

@@ -45,6 +45,7 @@ public final class Classifier {
     private final PhraseMatcher<ViolationType> violations;
     private final Exclusions<ViolationType> violationExclusions;
     private final PhraseMatcher<Freedom> freedoms;
+    private final PhraseMatcher<Freedom> freedomMentions;
     private final Map<ViolationType, Set<Freedom>> impliedFreedoms;
     private final Map<ViolationType, Urgency> urgencies;
     private final Exclusions<Freedom> freedomExclusions;
@@ -56,7 +57,7 @@ public final class Classifier {
 
     private Classifier(PhraseMatcher<String> countries, Exclusions<String> countryExclusions,
             PhraseMatcher<ViolationType> violations, Exclusions<ViolationType> violationExclusions,
-            PhraseMatcher<Freedom> freedoms, Map<ViolationType, Set<Freedom>> impliedFreedoms,
+            PhraseMatcher<Freedom> freedoms, PhraseMatcher<Freedom> freedomMentions, Map<ViolationType, Set<Freedom>> impliedFreedoms,
             Map<ViolationType, Urgency> urgencies, Exclusions<Freedom> freedomExclusions,
             Map<ViolationType, Set<Freedom>> contextNeeded, PhraseMatcher<String> abroad,
             PhraseMatcher<String> civicContext, PhraseMatcher<String> urgencyCues, Set<ViolationType> untilReleased) {
@@ -65,6 +66,7 @@ public final class Classifier {
         this.violations = violations;
         this.violationExclusions = violationExclusions;
         this.freedoms = freedoms;
+        this.freedomMentions = freedomMentions;
         this.impliedFreedoms = impliedFreedoms;
         this.urgencies = urgencies;
         this.freedomExclusions = freedomExclusions;
@@ -84,6 +86,7 @@ public final class Classifier {
                 violations(),
                 Exclusions.load(DataFile.read("violation-exclusions.tsv"), ViolationType::fromWire),
                 phrases(DataFile.read("freedoms.tsv"), Freedom::fromWire, false),
+                phrases(DataFile.read("freedom-mentions.tsv"), Freedom::fromWire, false),
                 impliedFreedoms(DataFile.read("violation-freedoms.tsv")),
                 urgencies(DataFile.read("urgency.tsv")),
                 Exclusions.load(DataFile.read("freedom-exclusions.tsv"), Freedom::fromWire),
@@ -104,9 +107,15 @@ public final class Classifier {
         List<String> countriesFound = countryTags(fields, hints.country(), tags);
 
         Map<Freedom, List<Match<Freedom>>> freedomMatches = find(freedoms, freedomExclusions, fields);
+        Map<Freedom, List<Match<Freedom>>> mentions = find(freedomMentions, freedomExclusions, fields);
+        Set<Freedom> named = EnumSet.noneOf(Freedom.class);
+        named.addAll(freedomMatches.keySet());
+        named.addAll(mentions.keySet());
         int leadEnd = leadEnd(document.text());
         Map<ViolationType, List<Match<ViolationType>>> violationsFound = releasesInTheNews(
-                inContext(find(violations, violationExclusions, fields), freedomMatches.keySet(), fields), leadEnd);
+                inContext(find(violations, violationExclusions, fields), named, fields), leadEnd);
+        mentionsThatCount(mentions, violationsFound).forEach((freedom, matches) ->
+                freedomMatches.computeIfAbsent(freedom, f -> new ArrayList<>()).addAll(matches));
         Map<Freedom, Set<Evidence>> freedomEvidence = freedomEvidence(freedomMatches, violationsFound);
         Set<Freedom> freedomsFound = freedomTags(freedomEvidence, hints.freedoms(), tags);
         violationsFound.forEach((violation, matches) ->
@@ -160,6 +169,36 @@ public final class Classifier {
             }
         });
         return kept;
+    }
+
+    /** How often a freedom's people or events must be mentioned to count without a violation beside them. */
+    static final int MENTIONS_NEEDED = 2;
+
+    /**
+     * The mentions (freedom-mentions.tsv) that make a freedom: all of them in a report with no
+     * violation; otherwise a freedom's mentions when there are at least {@value #MENTIONS_NEEDED}
+     * (the headline counting {@value #TITLE_WEIGHT}), or when one of them shares a sentence with a
+     * violation. A protest the report only recalls, or a journalist it quotes, does not count.
+     */
+    private static Map<Freedom, List<Match<Freedom>>> mentionsThatCount(Map<Freedom, List<Match<Freedom>>> mentions,
+            Map<ViolationType, List<Match<ViolationType>>> violationsFound) {
+        if (violationsFound.isEmpty()) {
+            return mentions;
+        }
+        Set<String> violationSentences = new java.util.HashSet<>();
+        violationsFound.values().forEach(matches -> matches.forEach(match -> violationSentences.add(sentenceOf(match))));
+        Map<Freedom, List<Match<Freedom>>> counted = new LinkedHashMap<>();
+        mentions.forEach((freedom, matches) -> {
+            if (weight(matches) >= MENTIONS_NEEDED
+                    || matches.stream().anyMatch(match -> violationSentences.contains(sentenceOf(match)))) {
+                counted.put(freedom, matches);
+            }
+        });
+        return counted;
+    }
+
+    private static String sentenceOf(Match<?> match) {
+        return match.field().name() + "\u0000" + match.sentence();
     }
 
     /**

@@ -113,7 +113,7 @@ public final class Classifier {
         named.addAll(mentions.keySet());
         int leadEnd = leadEnd(document.text());
         Map<ViolationType, List<Match<ViolationType>>> violationsFound = releasesInTheNews(
-                inContext(find(violations, violationExclusions, fields), named, fields), leadEnd);
+                inContext(outsideBrackets(find(violations, violationExclusions, fields)), named, fields), leadEnd);
         mentionsThatCount(mentions, violationsFound).forEach((freedom, matches) ->
                 freedomMatches.computeIfAbsent(freedom, f -> new ArrayList<>()).addAll(matches));
         Map<Freedom, Set<Evidence>> freedomEvidence = freedomEvidence(freedomMatches, violationsFound);
@@ -169,6 +169,27 @@ public final class Classifier {
             }
         });
         return kept;
+    }
+
+    /**
+     * Words in brackets are an aside, often a legal formula the press must print after a name
+     * ("(recognised as undesirable in Russia)"): a violation found only there is not the news.
+     */
+    private static <L> Map<L, List<Match<L>>> outsideBrackets(Map<L, List<Match<L>>> found) {
+        found.values().forEach(matches -> matches.removeIf(Classifier::inBrackets));
+        found.values().removeIf(List::isEmpty);
+        return found;
+    }
+
+    private static boolean inBrackets(Match<?> match) {
+        String text = match.field().text();
+        int open = text.lastIndexOf('(', match.start());
+        if (open < 0 || text.lastIndexOf(')', match.start()) > open) {
+            return false;
+        }
+        int close = text.indexOf(')', match.end());
+        int nextOpen = text.indexOf('(', match.end());
+        return close >= 0 && (nextOpen < 0 || close < nextOpen);
     }
 
     /** How often a freedom's people or events must be mentioned to count without a violation beside them. */

@@ -51,6 +51,7 @@ public final class Classifier {
     private final Exclusions<Freedom> freedomExclusions;
     private final Map<ViolationType, Set<Freedom>> contextNeeded;
     private final PhraseMatcher<String> abroad;
+    private final PhraseMatcher<String> countryActors;
     private final PhraseMatcher<String> civicContext;
     private final PhraseMatcher<String> urgencyCues;
     private final Set<ViolationType> untilReleased;
@@ -59,7 +60,7 @@ public final class Classifier {
             PhraseMatcher<ViolationType> violations, Exclusions<ViolationType> violationExclusions,
             PhraseMatcher<Freedom> freedoms, PhraseMatcher<Freedom> freedomMentions, Map<ViolationType, Set<Freedom>> impliedFreedoms,
             Map<ViolationType, Urgency> urgencies, Exclusions<Freedom> freedomExclusions,
-            Map<ViolationType, Set<Freedom>> contextNeeded, PhraseMatcher<String> abroad,
+            Map<ViolationType, Set<Freedom>> contextNeeded, PhraseMatcher<String> abroad, PhraseMatcher<String> countryActors,
             PhraseMatcher<String> civicContext, PhraseMatcher<String> urgencyCues, Set<ViolationType> untilReleased) {
         this.countries = countries;
         this.countryExclusions = countryExclusions;
@@ -72,6 +73,7 @@ public final class Classifier {
         this.freedomExclusions = freedomExclusions;
         this.contextNeeded = contextNeeded;
         this.abroad = abroad;
+        this.countryActors = countryActors;
         this.civicContext = civicContext;
         this.urgencyCues = urgencyCues;
         this.untilReleased = untilReleased;
@@ -92,6 +94,7 @@ public final class Classifier {
                 Exclusions.load(DataFile.read("freedom-exclusions.tsv"), Freedom::fromWire),
                 impliedFreedoms(DataFile.read("violation-context.tsv")),
                 phrases(DataFile.read("abroad.tsv"), Function.identity(), false),
+                phrases(DataFile.read("country-actors.tsv"), Function.identity(), false),
                 phrases(DataFile.read("civic-context.tsv"), Function.identity(), false),
                 phrases(DataFile.read("urgency-cues.tsv"), Classifier::cueKind, false),
                 untilReleased(DataFile.read("urgency.tsv")));
@@ -135,7 +138,8 @@ public final class Classifier {
         Map<String, List<Match<String>>> mentions = find(countries, countryExclusions, fields);
         mentions.remove(NOT_A_COUNTRY);
         withoutDateline(mentions);
-        List<String> ranked = hostFirst(byWeight(mentions), mentions, fields);
+        List<String> byWeight = byWeight(mentions);
+        List<String> ranked = material(hostFirst(byWeight, mentions, fields), byWeight, mentions, fields);
         for (String code : ranked) {
             tags.add(tag("country", code, weight(mentions.get(code)), evidenceOf(mentions.get(code))));
         }
@@ -261,6 +265,46 @@ public final class Classifier {
         reordered.remove(host);
         reordered.add(0, host);
         return reordered;
+    }
+
+    /** How much a country other than the first must be mentioned to count without being an actor (the headline counts {@value #TITLE_WEIGHT}). */
+    static final int OTHER_COUNTRY_WEIGHT = 3;
+
+    /**
+     * The countries a report materially concerns: the first; in an exile's story, the home country
+     * too; and any other country named at least {@value #OTHER_COUNTRY_WEIGHT} times, or named as
+     * one who acted ("Russian forces", "российские силовики"; country-actors.tsv). A country in a
+     * list of examples, a partner in trade or a passing comparison is left out.
+     */
+    private List<String> material(List<String> ranked, List<String> byWeight, Map<String, List<Match<String>>> mentions,
+            List<TextField> fields) {
+        if (ranked.size() < 2) {
+            return ranked;
+        }
+        Set<String> kept = new LinkedHashSet<>();
+        kept.add(ranked.get(0));
+        if (!ranked.get(0).equals(byWeight.get(0))) {
+            kept.add(byWeight.get(0));
+        }
+        List<Match<String>> actors = new ArrayList<>();
+        fields.forEach(field -> actors.addAll(countryActors.find(field)));
+        for (String code : ranked) {
+            List<Match<String>> named = mentions.get(code);
+            if (weight(named) >= OTHER_COUNTRY_WEIGHT || named.stream().anyMatch(match -> actors.stream().anyMatch(actor ->
+                    actor.field() == match.field() && actor.firstWord() == nextWord(match)))) {
+                kept.add(code);
+            }
+        }
+        return ranked.stream().filter(kept::contains).toList();
+    }
+
+    /** The word after a match, past a possessive "'s" ("China's ministry"). */
+    private static int nextWord(Match<?> match) {
+        TextField field = match.field();
+        int next = match.lastWord() + 1;
+        boolean possessive = next < field.size() && field.end(next) - field.start(next) == 1
+                && field.folded(field.start(next)) == 's' && field.start(next) == match.end() + 1;
+        return possessive ? next + 1 : next;
     }
 
     private static final Set<String> PLACE_WORDS = Set.of("in", "в", "во", "at");

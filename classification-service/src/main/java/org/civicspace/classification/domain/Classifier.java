@@ -42,7 +42,7 @@ public final class Classifier {
 
     private final PhraseMatcher<String> countries;
     private final Exclusions<String> countryExclusions;
-    private final PhraseMatcher<ViolationType> violations;
+    private final ViolationPhrases violations;
     private final Exclusions<ViolationType> violationExclusions;
     private final PhraseMatcher<Freedom> freedoms;
     private final PhraseMatcher<Freedom> freedomMentions;
@@ -57,7 +57,7 @@ public final class Classifier {
     private final Set<ViolationType> untilReleased;
 
     private Classifier(PhraseMatcher<String> countries, Exclusions<String> countryExclusions,
-            PhraseMatcher<ViolationType> violations, Exclusions<ViolationType> violationExclusions,
+            ViolationPhrases violations, Exclusions<ViolationType> violationExclusions,
             PhraseMatcher<Freedom> freedoms, PhraseMatcher<Freedom> freedomMentions, Map<ViolationType, Set<Freedom>> impliedFreedoms,
             Map<ViolationType, Urgency> urgencies, Exclusions<Freedom> freedomExclusions,
             Map<ViolationType, Set<Freedom>> contextNeeded, PhraseMatcher<String> abroad, PhraseMatcher<String> countryActors,
@@ -116,7 +116,7 @@ public final class Classifier {
         named.addAll(mentions.keySet());
         int leadEnd = leadEnd(document.text());
         Map<ViolationType, List<Match<ViolationType>>> violationsFound = releasesInTheNews(
-                inContext(outsideBrackets(find(violations, violationExclusions, fields)), named, fields), leadEnd);
+                inContext(outsideBrackets(byLabel(violationExclusions.apply(fields, violations.find(fields)))), named, fields), leadEnd);
         mentionsThatCount(mentions, violationsFound).forEach((freedom, matches) ->
                 freedomMatches.computeIfAbsent(freedom, f -> new ArrayList<>()).addAll(matches));
         Map<Freedom, Set<Evidence>> freedomEvidence = freedomEvidence(freedomMatches, violationsFound);
@@ -338,7 +338,10 @@ public final class Classifier {
         for (TextField field : fields) {
             matches.addAll(matcher.find(field));
         }
-        matches = exclusions.apply(fields, matches);
+        return byLabel(exclusions.apply(fields, matches));
+    }
+
+    private static <L> Map<L, List<Match<L>>> byLabel(List<Match<L>> matches) {
         Map<L, List<Match<L>>> byLabel = new LinkedHashMap<>();
         for (Match<L> match : matches) {
             byLabel.computeIfAbsent(match.label(), label -> new ArrayList<>()).add(match);
@@ -584,11 +587,9 @@ public final class Classifier {
         return matcher;
     }
 
-    private static PhraseMatcher<ViolationType> violations() {
-        PhraseMatcher<ViolationType> matcher = phrases(DataFile.read("violations.tsv"), ViolationType::fromWire, false);
-        RoleActs.addTo(matcher, DataFile.read("violation-roles.tsv"), DataFile.read("violation-acts.tsv"),
-                DataFile.read("violation-role-acts.tsv"));
-        return matcher;
+    private static ViolationPhrases violations() {
+        return ViolationPhrases.of(phrases(DataFile.read("violations.tsv"), ViolationType::fromWire, false),
+                DataFile.read("violation-roles.tsv"), DataFile.read("violation-acts.tsv"), DataFile.read("violation-role-acts.tsv"));
     }
 
     private static Map<ViolationType, Set<Freedom>> impliedFreedoms(DataFile file) {

@@ -8,24 +8,62 @@ import java.util.Map;
 import org.civicspace.events.ViolationType;
 
 /**
- * The violation phrases made of who and what: a role of {@code violation-roles.tsv} ("journalist*")
- * and an act of {@code violation-acts.tsv} ("detain*", near; "was ... detained", after), paired as
+ * The phrases of the violation types: those of {@code violations.tsv}, and those made of who and
+ * what — a role of {@code violation-roles.tsv} ("journalist*") and an act of
+ * {@code violation-acts.tsv} ("detain*", near; "was ... detained", after), paired as
  * {@code violation-role-acts.tsv} says, English words with English acts and Russian with Russian.
+ * A pairing may name a type "or" another ("hrd_detained or protester_detained"): it counts as the
+ * second in a report whose other phrases find the second — an activist held at a protest is a
+ * protester held.
  */
-final class RoleActs {
+final class ViolationPhrases {
 
     static final String NEAR = "near";
     static final String AFTER = "after";
+    static final String OR = " or ";
 
     /** One way of writing an act: the phrase, and whether it stands near the role or after it. */
     private record Act(String phrase, boolean near) {
     }
 
-    private RoleActs() {
+    /** A type, or another when the report finds the other too. */
+    private record Choice(ViolationType usually, ViolationType whenFound) {
     }
 
-    /** Adds every role × act phrase to the matcher, each under its violation type. */
-    static void addTo(PhraseMatcher<ViolationType> matcher, DataFile roleFile, DataFile actFile, DataFile combinations) {
+    private final PhraseMatcher<ViolationType> plain;
+    private final PhraseMatcher<Choice> choices = new PhraseMatcher<>(false);
+
+    private ViolationPhrases(PhraseMatcher<ViolationType> plain) {
+        this.plain = plain;
+    }
+
+    /** All violation phrases found in the fields, each choice settled. */
+    List<Match<ViolationType>> find(List<TextField> fields) {
+        List<Match<ViolationType>> found = new ArrayList<>();
+        List<Match<Choice>> chosen = new ArrayList<>();
+        for (TextField field : fields) {
+            found.addAll(plain.find(field));
+            chosen.addAll(choices.find(field));
+        }
+        java.util.Set<ViolationType> types = java.util.EnumSet.noneOf(ViolationType.class);
+        found.forEach(match -> types.add(match.label()));
+        for (Match<Choice> match : chosen) {
+            Choice choice = match.label();
+            ViolationType type = types.contains(choice.whenFound()) ? choice.whenFound() : choice.usually();
+            if (found.stream().noneMatch(other -> other.label() == type && overlap(other, match))) {
+                found.add(match.relabel(type));
+            }
+        }
+        return found;
+    }
+
+    private static boolean overlap(Match<?> one, Match<?> other) {
+        return one.field() == other.field() && one.firstWord() <= other.lastWord() && other.firstWord() <= one.lastWord();
+    }
+
+    /** The phrases of {@code plain}, and every role × act phrase, each under its violation type. */
+    static ViolationPhrases of(PhraseMatcher<ViolationType> plain, DataFile roleFile, DataFile actFile, DataFile combinations) {
+        ViolationPhrases phrases = new ViolationPhrases(plain);
         Map<String, List<String>> roles = roles(roleFile);
         Map<String, List<Act>> acts = acts(actFile);
         for (DataFile.Row row : combinations.rows()) {
@@ -33,14 +71,22 @@ final class RoleActs {
                 throw row.error("expected: violation type, role, then acts");
             }
             try {
-                ViolationType violation = ViolationType.fromWire(row.key());
+                String[] types = row.key().split(OR);
+                Choice choice = types.length == 2
+                        ? new Choice(ViolationType.fromWire(types[0].strip()), ViolationType.fromWire(types[1].strip()))
+                        : null;
+                ViolationType violation = choice == null ? ViolationType.fromWire(row.key()) : null;
                 List<String> who = known(roles, row.values().get(0), "role", row);
                 for (String actName : row.values().subList(1, row.values().size())) {
                     for (Act act : known(acts, actName, "act", row)) {
                         for (String role : who) {
                             if (isCyrillic(role) == isCyrillic(act.phrase())) {
                                 for (String phrase : phrases(role, act)) {
-                                    matcher.add(violation, phrase);
+                                    if (choice == null) {
+                                        phrases.plain.add(violation, phrase);
+                                    } else {
+                                        phrases.choices.add(choice, phrase);
+                                    }
                                 }
                             }
                         }
@@ -50,6 +96,7 @@ final class RoleActs {
                 throw row.error(e.getMessage());
             }
         }
+        return phrases;
     }
 
     /** "journalist* ... detain*" and "detain* ... journalist*" for an act near the role; "journalist* ~ was ... detained" after it. */

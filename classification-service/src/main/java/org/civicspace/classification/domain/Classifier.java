@@ -115,8 +115,9 @@ public final class Classifier {
         named.addAll(freedomMatches.keySet());
         named.addAll(mentions.keySet());
         int leadEnd = leadEnd(document.text());
+        Set<ViolationType> settled = violationsIn(violations.find(fields), named, fields).keySet();
         Map<ViolationType, List<Match<ViolationType>>> violationsFound = releasesInTheNews(
-                inContext(outsideBrackets(byLabel(violationExclusions.apply(fields, violations.find(fields)))), named, fields), leadEnd);
+                violationsIn(violations.find(fields, settled), named, fields), leadEnd);
         mentionsThatCount(mentions, violationsFound).forEach((freedom, matches) ->
                 freedomMatches.computeIfAbsent(freedom, f -> new ArrayList<>()).addAll(matches));
         Map<Freedom, Set<Evidence>> freedomEvidence = freedomEvidence(freedomMatches, violationsFound);
@@ -173,6 +174,12 @@ public final class Classifier {
             }
         });
         return kept;
+    }
+
+    /** The violations among the phrases found, once exclusions, asides and context have had their say. */
+    private Map<ViolationType, List<Match<ViolationType>>> violationsIn(List<Match<ViolationType>> found, Set<Freedom> named,
+            List<TextField> fields) {
+        return inContext(outsideBrackets(byLabel(violationExclusions.apply(fields, found))), named, fields);
     }
 
     /**

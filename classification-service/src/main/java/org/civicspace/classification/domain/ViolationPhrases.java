@@ -37,21 +37,26 @@ final class ViolationPhrases {
         this.plain = plain;
     }
 
-    /** All violation phrases found in the fields, each choice settled. */
+    /** The phrases of violations.tsv and the plain pairings found in the fields. */
     List<Match<ViolationType>> find(List<TextField> fields) {
         List<Match<ViolationType>> found = new ArrayList<>();
-        List<Match<Choice>> chosen = new ArrayList<>();
+        fields.forEach(field -> found.addAll(plain.find(field)));
+        return found;
+    }
+
+    /**
+     * All phrases found in the fields, each choice settled by the types a report holds without the
+     * choices ({@code settled}: those found by {@link #find(List)} that stand in their context).
+     */
+    List<Match<ViolationType>> find(List<TextField> fields, java.util.Set<ViolationType> settled) {
+        List<Match<ViolationType>> found = find(fields);
         for (TextField field : fields) {
-            found.addAll(plain.find(field));
-            chosen.addAll(choices.find(field));
-        }
-        java.util.Set<ViolationType> types = java.util.EnumSet.noneOf(ViolationType.class);
-        found.forEach(match -> types.add(match.label()));
-        for (Match<Choice> match : chosen) {
-            Choice choice = match.label();
-            ViolationType type = types.contains(choice.whenFound()) ? choice.whenFound() : choice.usually();
-            if (found.stream().noneMatch(other -> other.label() == type && overlap(other, match))) {
-                found.add(match.relabel(type));
+            for (Match<Choice> match : choices.find(field)) {
+                Choice choice = match.label();
+                ViolationType type = settled.contains(choice.whenFound()) ? choice.whenFound() : choice.usually();
+                if (found.stream().noneMatch(other -> other.label() == type && overlap(other, match))) {
+                    found.add(match.relabel(type));
+                }
             }
         }
         return found;

@@ -214,11 +214,15 @@ public final class Classifier {
      */
     private static Map<Freedom, List<Match<Freedom>>> mentionsThatCount(Map<Freedom, List<Match<Freedom>>> mentions,
             Map<ViolationType, List<Match<ViolationType>>> violationsFound) {
-        if (violationsFound.isEmpty()) {
-            return mentions;
-        }
+        // The sentences whose mentions count: those that name a violation; with no violation, the
+        // headline and the first sentence, which say what the report is about.
         Set<String> violationSentences = new java.util.HashSet<>();
         violationsFound.values().forEach(matches -> matches.forEach(match -> violationSentences.add(sentenceOf(match))));
+        if (violationsFound.isEmpty()) {
+            mentions.values().forEach(matches -> matches.stream()
+                    .filter(match -> match.field().name().equals(TITLE) || match.sentence() == 0)
+                    .forEach(match -> violationSentences.add(sentenceOf(match))));
+        }
         Map<Freedom, List<Match<Freedom>>> counted = new LinkedHashMap<>();
         mentions.forEach((freedom, matches) -> {
             if (weight(matches) >= MENTIONS_NEEDED
@@ -405,7 +409,8 @@ public final class Classifier {
             most = implied.isAtLeast(most) ? implied : most;
         }
         Cues cues = cues(fields);
-        if (!cues.retrospect) {
+        // Years served are no danger in a report whose only news is the release.
+        if (!cues.retrospect && most != Urgency.ROUTINE) {
             why.addAll(cues.held);
         }
         if (most == Urgency.URGENT) {

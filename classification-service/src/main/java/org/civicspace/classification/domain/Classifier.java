@@ -139,8 +139,11 @@ public final class Classifier {
         Map<String, List<Match<String>>> mentions = find(countries, countryExclusions, fields);
         mentions.remove(NOT_A_COUNTRY);
         withoutDateline(mentions);
+        List<Match<String>> actors = new ArrayList<>();
+        fields.forEach(field -> actors.addAll(countryActors.find(field)));
         List<String> byWeight = byWeight(mentions);
-        List<String> ranked = material(hostFirst(byWeight, mentions, fields), byWeight, mentions, fields);
+        List<String> ranked = material(hostFirst(placeBeforeActor(byWeight, mentions, actors), mentions, fields),
+                byWeight, mentions, actors);
         for (String code : ranked) {
             tags.add(tag("country", code, weight(mentions.get(code)), evidenceOf(mentions.get(code))));
         }
@@ -287,8 +290,8 @@ public final class Classifier {
      * one who acted ("Russian forces", "российские силовики"; country-actors.tsv). A country in a
      * list of examples, a partner in trade or a passing comparison is left out.
      */
-    private List<String> material(List<String> ranked, List<String> byWeight, Map<String, List<Match<String>>> mentions,
-            List<TextField> fields) {
+    private static List<String> material(List<String> ranked, List<String> byWeight, Map<String, List<Match<String>>> mentions,
+            List<Match<String>> actors) {
         if (ranked.size() < 2) {
             return ranked;
         }
@@ -297,16 +300,37 @@ public final class Classifier {
         if (!ranked.get(0).equals(byWeight.get(0))) {
             kept.add(byWeight.get(0));
         }
-        List<Match<String>> actors = new ArrayList<>();
-        fields.forEach(field -> actors.addAll(countryActors.find(field)));
         for (String code : ranked) {
             List<Match<String>> named = mentions.get(code);
-            if (weight(named) >= OTHER_COUNTRY_WEIGHT || named.stream().anyMatch(match -> actors.stream().anyMatch(actor ->
-                    actor.field() == match.field() && actor.firstWord() == nextWord(match)))) {
+            if (weight(named) >= OTHER_COUNTRY_WEIGHT || named.stream().anyMatch(match -> isActor(match, actors))) {
                 kept.add(code);
             }
         }
         return ranked.stream().filter(kept::contains).toList();
+    }
+
+    /**
+     * A country named only as the one who acted ("detained by Russian forces") is not where the
+     * events took place: the most mentioned country named otherwise leads.
+     */
+    private static List<String> placeBeforeActor(List<String> ranked, Map<String, List<Match<String>>> mentions,
+            List<Match<String>> actors) {
+        if (ranked.size() < 2 || !mentions.get(ranked.get(0)).stream().allMatch(match -> isActor(match, actors))) {
+            return ranked;
+        }
+        for (String code : ranked.subList(1, ranked.size())) {
+            if (!mentions.get(code).stream().allMatch(match -> isActor(match, actors))) {
+                List<String> reordered = new ArrayList<>(ranked);
+                reordered.remove(code);
+                reordered.add(0, code);
+                return reordered;
+            }
+        }
+        return ranked;
+    }
+
+    private static boolean isActor(Match<String> country, List<Match<String>> actors) {
+        return actors.stream().anyMatch(actor -> actor.field() == country.field() && actor.firstWord() == nextWord(country));
     }
 
     /** The word after a match, past a possessive "'s" ("China's ministry"). */

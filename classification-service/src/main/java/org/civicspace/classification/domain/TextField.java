@@ -63,6 +63,20 @@ final class TextField {
         return sentences[word];
     }
 
+    /** True when a comma or semicolon stands between this word and the next. */
+    boolean commaBefore(int word) {
+        if (word + 1 >= size) {
+            return false;
+        }
+        for (int i = ends[word]; i < starts[word + 1]; i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == ';') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     char folded(int offset) {
         return folded[offset];
     }

@@ -104,10 +104,11 @@ final class ViolationPhrases {
         return phrases;
     }
 
-    /** "journalist* ... detain*" and "detain* ... journalist*" for an act near the role; "journalist* ~ was ... detained" after it. */
+    /** "journalist* ... detain*" and "detain* … journalist*" for an act near the role; "journalist* ~ was ... detained" after it. */
     private static List<String> phrases(String role, Act act) {
+        // An act before the role must reach it within the clause: "detained two suspects, the blogger said".
         return act.near()
-                ? List.of(role + " " + PhraseMatcher.GAP + " " + act.phrase(), act.phrase() + " " + PhraseMatcher.GAP + " " + role)
+                ? List.of(role + " " + PhraseMatcher.GAP + " " + act.phrase(), act.phrase() + " " + PhraseMatcher.CLAUSE_GAP + " " + role)
                 : List.of(role + " " + PhraseMatcher.LONG + " " + act.phrase());
     }
 

@@ -91,7 +91,7 @@ public final class Classifier {
                 phrases(DataFile.read("freedom-mentions.tsv"), Freedom::fromWire, false),
                 impliedFreedoms(DataFile.read("violation-freedoms.tsv")),
                 urgencies(DataFile.read("urgency.tsv")),
-                Exclusions.load(DataFile.read("freedom-exclusions.tsv"), Freedom::fromWire),
+                Exclusions.load(DataFile.read("freedom-exclusions.tsv"), Freedom::fromWire).reportWideFrom(FREEDOM_RULE_REPORT_WIDE),
                 impliedFreedoms(DataFile.read("violation-context.tsv")),
                 phrases(DataFile.read("abroad.tsv"), Function.identity(), false),
                 phrases(DataFile.read("country-actors.tsv"), Function.identity(), false),
@@ -205,6 +205,9 @@ public final class Classifier {
         int nextOpen = text.indexOf('(', match.end());
         return close >= 0 && (nextOpen < 0 || close < nextOpen);
     }
+
+    /** How many phrases of a freedom exclusion (a referee, a match, a goal) make it hold for the whole report. */
+    static final int FREEDOM_RULE_REPORT_WIDE = 3;
 
     /** How often a freedom's people or events must be mentioned to count without a violation beside them. */
     static final int MENTIONS_NEEDED = 2;

@@ -21,13 +21,14 @@ import org.civicspace.events.Urgency;
 import org.civicspace.events.ViolationType;
 
 /**
- * The first, keyword-based classifier: countries, freedoms, violation types and urgency found
- * by the phrase lists in {@code classifier/*.tsv}, each tag with the spans that made it.
+ * The rule-based classifier: countries, freedoms, violation types and urgency found by the
+ * phrase lists in {@code classifier/*.tsv} and the rules that weigh them (who a violation happened
+ * to, what a freedom mention stands beside, which country acted), each tag with the spans that made it.
  * Immutable and thread-safe once loaded.
  */
 public final class Classifier {
 
-    public static final String VERSION = "keywords-0.3";
+    public static final String VERSION = "keywords-0.4";
 
     static final String TITLE = "title";
     // A country named in the headline is usually the one the report is about.

@@ -116,9 +116,10 @@ public final class Classifier {
         named.addAll(freedomMatches.keySet());
         named.addAll(mentions.keySet());
         int leadEnd = leadEnd(document.text());
-        Set<ViolationType> settled = violationsIn(violations.find(fields), named, fields).keySet();
+        List<Match<ViolationType>> plain = violations.find(fields);
+        Set<ViolationType> settled = violationsIn(plain, named, fields).keySet();
         Map<ViolationType, List<Match<ViolationType>>> violationsFound = releasesInTheNews(
-                violationsIn(violations.find(fields, settled), named, fields), leadEnd);
+                violationsIn(violations.withChoices(fields, plain, settled), named, fields), leadEnd);
         mentionsThatCount(mentions, violationsFound).forEach((freedom, matches) ->
                 freedomMatches.computeIfAbsent(freedom, f -> new ArrayList<>()).addAll(matches));
         Map<Freedom, Set<Evidence>> freedomEvidence = freedomEvidence(freedomMatches, violationsFound);

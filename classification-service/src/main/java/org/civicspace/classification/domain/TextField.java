@@ -16,6 +16,7 @@ final class TextField {
     private int[] starts = new int[64];
     private int[] ends = new int[64];
     private int[] sentences = new int[64];
+    private boolean[] commaAfter = new boolean[64];
     private int size;
 
     private TextField(String name, String text) {
@@ -65,16 +66,7 @@ final class TextField {
 
     /** True when a comma or semicolon stands between this word and the next. */
     boolean commaBefore(int word) {
-        if (word + 1 >= size) {
-            return false;
-        }
-        for (int i = ends[word]; i < starts[word + 1]; i++) {
-            char c = text.charAt(i);
-            if (c == ',' || c == ';') {
-                return true;
-            }
-        }
-        return false;
+        return commaAfter[word];
     }
 
     char folded(int offset) {
@@ -122,6 +114,9 @@ final class TextField {
                 wordStart = -1;
             }
             sentenceEnded |= endsSentence(c, i, lastWordLength);
+            if ((c == ',' || c == ';') && size > 0) {
+                commaAfter[size - 1] = true;
+            }
         }
         if (wordStart >= 0) {
             add(wordStart, text.length(), sentence);
@@ -143,6 +138,7 @@ final class TextField {
             starts = Arrays.copyOf(starts, size * 2);
             ends = Arrays.copyOf(ends, size * 2);
             sentences = Arrays.copyOf(sentences, size * 2);
+            commaAfter = Arrays.copyOf(commaAfter, size * 2);
         }
         starts[size] = start;
         ends[size] = end;

@@ -45,11 +45,13 @@ final class ViolationPhrases {
     }
 
     /**
-     * All phrases found in the fields, each choice settled by the types a report holds without the
-     * choices ({@code settled}: those found by {@link #find(List)} that stand in their context).
+     * The plain phrases found and the choices found in the fields, each choice settled by the types
+     * the report holds without the choices ({@code settled}: those of the plain phrases that stand
+     * in their context).
      */
-    List<Match<ViolationType>> find(List<TextField> fields, java.util.Set<ViolationType> settled) {
-        List<Match<ViolationType>> found = find(fields);
+    List<Match<ViolationType>> withChoices(List<TextField> fields, List<Match<ViolationType>> plainFound,
+            java.util.Set<ViolationType> settled) {
+        List<Match<ViolationType>> found = new ArrayList<>(plainFound);
         for (TextField field : fields) {
             for (Match<Choice> match : choices.find(field)) {
                 Choice choice = match.label();

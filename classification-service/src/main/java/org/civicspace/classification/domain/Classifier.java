@@ -215,10 +215,11 @@ public final class Classifier {
     static final int MENTIONS_NEEDED = 2;
 
     /**
-     * The mentions (freedom-mentions.tsv) that make a freedom: all of them in a report with no
-     * violation; otherwise a freedom's mentions when there are at least {@value #MENTIONS_NEEDED}
-     * (the headline counting {@value #TITLE_WEIGHT}), or when one of them shares a sentence with a
-     * violation. A protest the report only recalls, or a journalist it quotes, does not count.
+     * The mentions (freedom-mentions.tsv) that make a freedom: a freedom's mentions when there are
+     * at least {@value #MENTIONS_NEEDED} (the headline counting {@value #TITLE_WEIGHT}), or when one
+     * of them shares a sentence with a violation — or, in a report with no violation, stands in the
+     * headline or the first sentence. A protest the report only recalls, or a journalist it quotes,
+     * does not count.
      */
     private static Map<Freedom, List<Match<Freedom>>> mentionsThatCount(Map<Freedom, List<Match<Freedom>>> mentions,
             Map<ViolationType, List<Match<ViolationType>>> violationsFound) {

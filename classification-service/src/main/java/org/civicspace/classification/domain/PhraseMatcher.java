@@ -13,9 +13,9 @@ import java.util.Map;
  * and {@code ...} between two words lets up to {@value #MAX_GAP} other words of the same
  * sentence stand between them, {@code …} (one character) as many but within one clause (no comma
  * between: "detained two suspects, the blogger said" is no blogger detained), {@code ~} up to
- * {@value #LONG_GAP} (a victim named in a long
- * clause: "journalist X, who covered the rally, was detained"). The first words of all phrases are kept in a character trie, so
- * a field is scanned once, whatever the number of phrases.
+ * {@value #LONG_GAP} (a victim named in a long clause: "journalist X, who covered the rally, was
+ * detained"). The first words of all phrases are kept in a character trie, so a field is scanned
+ * once, whatever the number of phrases.
  */
 final class PhraseMatcher<L> {
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.civicspace.events.ViolationType;
 
@@ -50,7 +51,7 @@ final class ViolationPhrases {
      * in their context).
      */
     List<Match<ViolationType>> withChoices(List<TextField> fields, List<Match<ViolationType>> plainFound,
-            java.util.Set<ViolationType> settled) {
+            Set<ViolationType> settled) {
         List<Match<ViolationType>> found = new ArrayList<>(plainFound);
         for (TextField field : fields) {
             for (Match<Choice> match : choices.find(field)) {
@@ -70,7 +71,7 @@ final class ViolationPhrases {
 
     /** The phrases of {@code plain}, and every role × act phrase, each under its violation type. */
     static ViolationPhrases of(PhraseMatcher<ViolationType> plain, DataFile roleFile, DataFile actFile, DataFile combinations) {
-        ViolationPhrases phrases = new ViolationPhrases(plain);
+        ViolationPhrases all = new ViolationPhrases(plain);
         Map<String, List<String>> roles = roles(roleFile);
         Map<String, List<Act>> acts = acts(actFile);
         for (DataFile.Row row : combinations.rows()) {
@@ -90,9 +91,9 @@ final class ViolationPhrases {
                             if (isCyrillic(role) == isCyrillic(act.phrase())) {
                                 for (String phrase : phrases(role, act)) {
                                     if (choice == null) {
-                                        phrases.plain.add(violation, phrase);
+                                        all.plain.add(violation, phrase);
                                     } else {
-                                        phrases.choices.add(choice, phrase);
+                                        all.choices.add(choice, phrase);
                                     }
                                 }
                             }
@@ -103,7 +104,7 @@ final class ViolationPhrases {
                 throw row.error(e.getMessage());
             }
         }
-        return phrases;
+        return all;
     }
 
     /** "journalist* ... detain*" and "detain* … journalist*" for an act near the role; "journalist* ~ was ... detained" after it. */

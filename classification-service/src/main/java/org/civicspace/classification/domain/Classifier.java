@@ -21,13 +21,14 @@ import org.civicspace.events.Urgency;
 import org.civicspace.events.ViolationType;
 
 /**
- * The first, keyword-based classifier: countries, freedoms, violation types and urgency found
- * by the phrase lists in {@code classifier/*.tsv}, each tag with the spans that made it.
+ * The rule-based classifier: countries, freedoms, violation types and urgency found by the
+ * phrase lists in {@code classifier/*.tsv} and the rules that weigh them (who a violation happened
+ * to, what a freedom mention stands beside, which country acted), each tag with the spans that made it.
  * Immutable and thread-safe once loaded.
  */
 public final class Classifier {
 
-    public static final String VERSION = "keywords-0.3";
+    public static final String VERSION = "keywords-0.4";
 
     static final String TITLE = "title";
     // A country named in the headline is usually the one the report is about.
@@ -42,34 +43,38 @@ public final class Classifier {
 
     private final PhraseMatcher<String> countries;
     private final Exclusions<String> countryExclusions;
-    private final PhraseMatcher<ViolationType> violations;
+    private final ViolationPhrases violations;
     private final Exclusions<ViolationType> violationExclusions;
     private final PhraseMatcher<Freedom> freedoms;
+    private final PhraseMatcher<Freedom> freedomMentions;
     private final Map<ViolationType, Set<Freedom>> impliedFreedoms;
     private final Map<ViolationType, Urgency> urgencies;
     private final Exclusions<Freedom> freedomExclusions;
     private final Map<ViolationType, Set<Freedom>> contextNeeded;
     private final PhraseMatcher<String> abroad;
+    private final PhraseMatcher<String> countryActors;
     private final PhraseMatcher<String> civicContext;
     private final PhraseMatcher<String> urgencyCues;
     private final Set<ViolationType> untilReleased;
 
     private Classifier(PhraseMatcher<String> countries, Exclusions<String> countryExclusions,
-            PhraseMatcher<ViolationType> violations, Exclusions<ViolationType> violationExclusions,
-            PhraseMatcher<Freedom> freedoms, Map<ViolationType, Set<Freedom>> impliedFreedoms,
+            ViolationPhrases violations, Exclusions<ViolationType> violationExclusions,
+            PhraseMatcher<Freedom> freedoms, PhraseMatcher<Freedom> freedomMentions, Map<ViolationType, Set<Freedom>> impliedFreedoms,
             Map<ViolationType, Urgency> urgencies, Exclusions<Freedom> freedomExclusions,
-            Map<ViolationType, Set<Freedom>> contextNeeded, PhraseMatcher<String> abroad,
+            Map<ViolationType, Set<Freedom>> contextNeeded, PhraseMatcher<String> abroad, PhraseMatcher<String> countryActors,
             PhraseMatcher<String> civicContext, PhraseMatcher<String> urgencyCues, Set<ViolationType> untilReleased) {
         this.countries = countries;
         this.countryExclusions = countryExclusions;
         this.violations = violations;
         this.violationExclusions = violationExclusions;
         this.freedoms = freedoms;
+        this.freedomMentions = freedomMentions;
         this.impliedFreedoms = impliedFreedoms;
         this.urgencies = urgencies;
         this.freedomExclusions = freedomExclusions;
         this.contextNeeded = contextNeeded;
         this.abroad = abroad;
+        this.countryActors = countryActors;
         this.civicContext = civicContext;
         this.urgencyCues = urgencyCues;
         this.untilReleased = untilReleased;
@@ -81,14 +86,16 @@ public final class Classifier {
                 phrases(DataFile.read("countries.tsv"), Classifier::countryOrNone, true),
                 Exclusions.load(DataFile.read("country-exclusions.tsv"), Classifier::countryCode)
                         .withAmbiguousNames(DataFile.read("ambiguous-names.tsv"), Classifier::countryCode),
-                phrases(DataFile.read("violations.tsv"), ViolationType::fromWire, false),
+                violations(),
                 Exclusions.load(DataFile.read("violation-exclusions.tsv"), ViolationType::fromWire),
                 phrases(DataFile.read("freedoms.tsv"), Freedom::fromWire, false),
+                phrases(DataFile.read("freedom-mentions.tsv"), Freedom::fromWire, false),
                 impliedFreedoms(DataFile.read("violation-freedoms.tsv")),
                 urgencies(DataFile.read("urgency.tsv")),
-                Exclusions.load(DataFile.read("freedom-exclusions.tsv"), Freedom::fromWire),
+                Exclusions.load(DataFile.read("freedom-exclusions.tsv"), Freedom::fromWire).reportWideFrom(FREEDOM_RULE_REPORT_WIDE),
                 impliedFreedoms(DataFile.read("violation-context.tsv")),
                 phrases(DataFile.read("abroad.tsv"), Function.identity(), false),
+                phrases(DataFile.read("country-actors.tsv"), Function.identity(), false),
                 phrases(DataFile.read("civic-context.tsv"), Function.identity(), false),
                 phrases(DataFile.read("urgency-cues.tsv"), Classifier::cueKind, false),
                 untilReleased(DataFile.read("urgency.tsv")));
@@ -104,9 +111,17 @@ public final class Classifier {
         List<String> countriesFound = countryTags(fields, hints.country(), tags);
 
         Map<Freedom, List<Match<Freedom>>> freedomMatches = find(freedoms, freedomExclusions, fields);
+        Map<Freedom, List<Match<Freedom>>> mentions = find(freedomMentions, freedomExclusions, fields);
+        Set<Freedom> named = EnumSet.noneOf(Freedom.class);
+        named.addAll(freedomMatches.keySet());
+        named.addAll(mentions.keySet());
         int leadEnd = leadEnd(document.text());
+        List<Match<ViolationType>> plain = violations.find(fields);
+        Set<ViolationType> settled = violationsIn(plain, named, fields).keySet();
         Map<ViolationType, List<Match<ViolationType>>> violationsFound = releasesInTheNews(
-                inContext(find(violations, violationExclusions, fields), freedomMatches.keySet(), fields), leadEnd);
+                violationsIn(violations.withChoices(fields, plain, settled), named, fields), leadEnd);
+        mentionsThatCount(mentions, violationsFound).forEach((freedom, matches) ->
+                freedomMatches.computeIfAbsent(freedom, f -> new ArrayList<>()).addAll(matches));
         Map<Freedom, Set<Evidence>> freedomEvidence = freedomEvidence(freedomMatches, violationsFound);
         Set<Freedom> freedomsFound = freedomTags(freedomEvidence, hints.freedoms(), tags);
         violationsFound.forEach((violation, matches) ->
@@ -126,7 +141,11 @@ public final class Classifier {
         Map<String, List<Match<String>>> mentions = find(countries, countryExclusions, fields);
         mentions.remove(NOT_A_COUNTRY);
         withoutDateline(mentions);
-        List<String> ranked = hostFirst(byWeight(mentions), mentions, fields);
+        List<Match<String>> actors = new ArrayList<>();
+        fields.forEach(field -> actors.addAll(countryActors.find(field)));
+        List<String> byWeight = byWeight(mentions);
+        List<String> ranked = material(hostFirst(placeBeforeActor(byWeight, mentions, actors), mentions, fields),
+                byWeight, mentions, actors);
         for (String code : ranked) {
             tags.add(tag("country", code, weight(mentions.get(code)), evidenceOf(mentions.get(code))));
         }
@@ -160,6 +179,71 @@ public final class Classifier {
             }
         });
         return kept;
+    }
+
+    /** The violations among the phrases found, once exclusions, asides and context have had their say. */
+    private Map<ViolationType, List<Match<ViolationType>>> violationsIn(List<Match<ViolationType>> found, Set<Freedom> named,
+            List<TextField> fields) {
+        return inContext(outsideBrackets(byLabel(violationExclusions.apply(fields, found))), named, fields);
+    }
+
+    /**
+     * Words in brackets are an aside, often a legal formula the press must print after a name
+     * ("(recognised as undesirable in Russia)"): a violation found only there is not the news.
+     */
+    private static <L> Map<L, List<Match<L>>> outsideBrackets(Map<L, List<Match<L>>> found) {
+        found.values().forEach(matches -> matches.removeIf(Classifier::inBrackets));
+        found.values().removeIf(List::isEmpty);
+        return found;
+    }
+
+    private static boolean inBrackets(Match<?> match) {
+        String text = match.field().text();
+        int open = text.lastIndexOf('(', match.start());
+        if (open < 0 || text.lastIndexOf(')', match.start()) > open) {
+            return false;
+        }
+        int close = text.indexOf(')', match.end());
+        int nextOpen = text.indexOf('(', match.end());
+        return close >= 0 && (nextOpen < 0 || close < nextOpen);
+    }
+
+    /** How many phrases of a freedom exclusion (a referee, a match, a goal) make it hold for the whole report. */
+    static final int FREEDOM_RULE_REPORT_WIDE = 3;
+
+    /** How often a freedom's people or events must be mentioned to count without a violation beside them. */
+    static final int MENTIONS_NEEDED = 2;
+
+    /**
+     * The mentions (freedom-mentions.tsv) that make a freedom: a freedom's mentions when there are
+     * at least {@value #MENTIONS_NEEDED} (the headline counting {@value #TITLE_WEIGHT}), or when one
+     * of them shares a sentence with a violation — or, in a report with no violation, stands in the
+     * headline or the first sentence. A protest the report only recalls, or a journalist it quotes,
+     * does not count.
+     */
+    private static Map<Freedom, List<Match<Freedom>>> mentionsThatCount(Map<Freedom, List<Match<Freedom>>> mentions,
+            Map<ViolationType, List<Match<ViolationType>>> violationsFound) {
+        // The sentences whose mentions count: those that name a violation; with no violation, the
+        // headline and the first sentence, which say what the report is about.
+        Set<String> violationSentences = new java.util.HashSet<>();
+        violationsFound.values().forEach(matches -> matches.forEach(match -> violationSentences.add(sentenceOf(match))));
+        if (violationsFound.isEmpty()) {
+            mentions.values().forEach(matches -> matches.stream()
+                    .filter(match -> match.field().name().equals(TITLE) || match.sentence() == 0)
+                    .forEach(match -> violationSentences.add(sentenceOf(match))));
+        }
+        Map<Freedom, List<Match<Freedom>>> counted = new LinkedHashMap<>();
+        mentions.forEach((freedom, matches) -> {
+            if (weight(matches) >= MENTIONS_NEEDED
+                    || matches.stream().anyMatch(match -> violationSentences.contains(sentenceOf(match)))) {
+                counted.put(freedom, matches);
+            }
+        });
+        return counted;
+    }
+
+    private static String sentenceOf(Match<?> match) {
+        return match.field().name() + "\u0000" + match.sentence();
     }
 
     /**
@@ -203,6 +287,67 @@ public final class Classifier {
         return reordered;
     }
 
+    /** How much a country other than the first must be mentioned to count without being an actor (the headline counts {@value #TITLE_WEIGHT}). */
+    static final int OTHER_COUNTRY_WEIGHT = 3;
+
+    /**
+     * The countries a report materially concerns: the first; in an exile's story, the home country
+     * too; and any other country named at least {@value #OTHER_COUNTRY_WEIGHT} times, or named as
+     * one who acted ("Russian forces", "российские силовики"; country-actors.tsv). A country in a
+     * list of examples, a partner in trade or a passing comparison is left out.
+     */
+    private static List<String> material(List<String> ranked, List<String> byWeight, Map<String, List<Match<String>>> mentions,
+            List<Match<String>> actors) {
+        if (ranked.size() < 2) {
+            return ranked;
+        }
+        Set<String> kept = new LinkedHashSet<>();
+        kept.add(ranked.get(0));
+        if (!ranked.get(0).equals(byWeight.get(0))) {
+            kept.add(byWeight.get(0));
+        }
+        for (String code : ranked) {
+            List<Match<String>> named = mentions.get(code);
+            if (weight(named) >= OTHER_COUNTRY_WEIGHT || named.stream().anyMatch(match -> isActor(match, actors))) {
+                kept.add(code);
+            }
+        }
+        return ranked.stream().filter(kept::contains).toList();
+    }
+
+    /**
+     * A country named only as the one who acted ("detained by Russian forces") is not where the
+     * events took place: the most mentioned country named otherwise leads.
+     */
+    private static List<String> placeBeforeActor(List<String> ranked, Map<String, List<Match<String>>> mentions,
+            List<Match<String>> actors) {
+        if (ranked.size() < 2 || !mentions.get(ranked.get(0)).stream().allMatch(match -> isActor(match, actors))) {
+            return ranked;
+        }
+        for (String code : ranked.subList(1, ranked.size())) {
+            if (!mentions.get(code).stream().allMatch(match -> isActor(match, actors))) {
+                List<String> reordered = new ArrayList<>(ranked);
+                reordered.remove(code);
+                reordered.add(0, code);
+                return reordered;
+            }
+        }
+        return ranked;
+    }
+
+    private static boolean isActor(Match<String> country, List<Match<String>> actors) {
+        return actors.stream().anyMatch(actor -> actor.field() == country.field() && actor.firstWord() == nextWord(country));
+    }
+
+    /** The word after a match, past a possessive "'s" ("China's ministry"). */
+    private static int nextWord(Match<?> match) {
+        TextField field = match.field();
+        int next = match.lastWord() + 1;
+        boolean possessive = next < field.size() && field.end(next) - field.start(next) == 1
+                && field.folded(field.start(next)) == 's' && field.start(next) == match.end() + 1;
+        return possessive ? next + 1 : next;
+    }
+
     private static final Set<String> PLACE_WORDS = Set.of("in", "в", "во", "at");
 
     private static boolean isPlace(Match<String> match) {
@@ -234,7 +379,10 @@ public final class Classifier {
         for (TextField field : fields) {
             matches.addAll(matcher.find(field));
         }
-        matches = exclusions.apply(fields, matches);
+        return byLabel(exclusions.apply(fields, matches));
+    }
+
+    private static <L> Map<L, List<Match<L>>> byLabel(List<Match<L>> matches) {
         Map<L, List<Match<L>>> byLabel = new LinkedHashMap<>();
         for (Match<L> match : matches) {
             byLabel.computeIfAbsent(match.label(), label -> new ArrayList<>()).add(match);
@@ -291,7 +439,8 @@ public final class Classifier {
             most = implied.isAtLeast(most) ? implied : most;
         }
         Cues cues = cues(fields);
-        if (!cues.retrospect) {
+        // Years served are no danger in a report whose only news is the release.
+        if (!cues.retrospect && most != Urgency.ROUTINE) {
             why.addAll(cues.held);
         }
         if (most == Urgency.URGENT) {
@@ -478,6 +627,11 @@ public final class Classifier {
             }
         }
         return matcher;
+    }
+
+    private static ViolationPhrases violations() {
+        return ViolationPhrases.of(phrases(DataFile.read("violations.tsv"), ViolationType::fromWire, false),
+                DataFile.read("violation-roles.tsv"), DataFile.read("violation-acts.tsv"), DataFile.read("violation-role-acts.tsv"));
     }
 
     private static Map<ViolationType, Set<Freedom>> impliedFreedoms(DataFile file) {

@@ -25,6 +25,8 @@ final class Exclusions<L> {
     private final PhraseMatcher<Rule<L>> phrases = new PhraseMatcher<>(false);
     /** Per label, the folded names that may mean something else ("georgia"): see {@link #withAmbiguousNames}. */
     private final Map<L, java.util.Set<String>> ambiguous = new HashMap<>();
+    /** How many of a rule's phrases make it hold for the whole report; 0 for never. */
+    private int reportWide;
 
     /** No exclusions at all. */
     static <L> Exclusions<L> none() {
@@ -69,6 +71,15 @@ final class Exclusions<L> {
         return this;
     }
 
+    /**
+     * A rule whose phrases a report uses at least {@code times} times holds for every match of its
+     * label in the report: three words of a football match make the whole story one about sport.
+     */
+    Exclusions<L> reportWideFrom(int times) {
+        this.reportWide = times;
+        return this;
+    }
+
     /** The matches of a document's fields with the cancelled ones dropped or relabelled. */
     List<Match<L>> apply(List<TextField> fields, List<Match<L>> matches) {
         if (matches.isEmpty()) {
@@ -89,6 +100,16 @@ final class Exclusions<L> {
             }
         }
         documentWide(matches, rules, senses);
+        if (reportWide > 0) {
+            Map<Rule<L>, Integer> uses = new HashMap<>();
+            rules.forEach(rule -> uses.merge(rule.label(), 1, Integer::sum));
+            uses.forEach((rule, times) -> {
+                if (times >= reportWide) {
+                    matches.stream().filter(match -> match.label().equals(rule.cancelled()))
+                            .forEach(match -> senses.putIfAbsent(sense(match), rule));
+                }
+            });
+        }
         List<Match<L>> kept = new ArrayList<>(matches.size());
         for (Match<L> match : matches) {
             Rule<L> rule = senses.isEmpty() ? null : senses.get(sense(match));

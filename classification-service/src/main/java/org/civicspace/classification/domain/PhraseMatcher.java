@@ -11,9 +11,11 @@ import java.util.Map;
  * Finds listed phrases in a field, each with a label. A phrase is matched word by word, on word
  * boundaries and case-insensitively; {@code stem*} matches any word that starts with the stem,
  * and {@code ...} between two words lets up to {@value #MAX_GAP} other words of the same
- * sentence stand between them, {@code ~} up to {@value #LONG_GAP} (a victim named in a long
- * clause: "journalist X, who covered the rally, was detained"). The first words of all phrases are kept in a character trie, so
- * a field is scanned once, whatever the number of phrases.
+ * sentence stand between them, {@code …} (one character) as many but within one clause (no comma
+ * between: "detained two suspects, the blogger said" is no blogger detained), {@code ~} up to
+ * {@value #LONG_GAP} (a victim named in a long clause: "journalist X, who covered the rally, was
+ * detained"). The first words of all phrases are kept in a character trie, so a field is scanned
+ * once, whatever the number of phrases.
  */
 final class PhraseMatcher<L> {
 
@@ -22,6 +24,7 @@ final class PhraseMatcher<L> {
     static final int LONG_GAP = 16;
     static final int MIN_STEM = 3;
     static final String GAP = "...";
+    static final String CLAUSE_GAP = "…";
     static final String LONG = "~";
     /** What may stand between the words of one chunk of a phrase: "Nur-Sultan", "U.S.", "Georgia's". */
     private static final String JOINERS = " -.'’";
@@ -106,11 +109,12 @@ final class PhraseMatcher<L> {
             List<Integer> gaps = new ArrayList<>();
             int gap = 0;
             for (String chunk : phrase.trim().split("\\s+")) {
-                if (chunk.equals(GAP) || chunk.equals("…") || chunk.equals(LONG)) {
-                    if (words.isEmpty() || gap > 0) {
+                if (chunk.equals(GAP) || chunk.equals(CLAUSE_GAP) || chunk.equals(LONG)) {
+                    if (words.isEmpty() || gap != 0) {
                         throw new IllegalArgumentException("'" + chunk + "' must stand between two words: " + phrase);
                     }
-                    gap = chunk.equals(LONG) ? LONG_GAP : MAX_GAP;
+                    // a gap within one clause is written as a negative width
+                    gap = chunk.equals(LONG) ? LONG_GAP : chunk.equals(GAP) ? MAX_GAP : -MAX_GAP;
                     continue;
                 }
                 boolean stem = chunk.endsWith("*");
@@ -128,7 +132,7 @@ final class PhraseMatcher<L> {
                 }
                 gap = 0;
             }
-            if (words.isEmpty() || gap > 0) {
+            if (words.isEmpty() || gap != 0) {
                 throw new IllegalArgumentException("not a phrase: '" + phrase + "'");
             }
             boolean[] stemArray = new boolean[words.size()];
@@ -171,8 +175,11 @@ final class PhraseMatcher<L> {
             if (index == words.length) {
                 return next - 1;
             }
-            int furthest = next + gapBefore[index];
+            int furthest = next + Math.abs(gapBefore[index]);
             for (int word = next; word <= furthest && word < field.size() && field.sentence(word) == sentence; word++) {
+                if (word > next && gapBefore[index] < 0 && field.commaBefore(word - 1)) {
+                    break;
+                }
                 if (field.wordMatches(word, words[index], stems[index])) {
                     int last = matchRest(field, index + 1, word + 1, sentence);
                     if (last >= 0) {

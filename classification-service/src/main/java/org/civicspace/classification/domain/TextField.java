@@ -16,6 +16,7 @@ final class TextField {
     private int[] starts = new int[64];
     private int[] ends = new int[64];
     private int[] sentences = new int[64];
+    private boolean[] commaAfter = new boolean[64];
     private int size;
 
     private TextField(String name, String text) {
@@ -63,6 +64,11 @@ final class TextField {
         return sentences[word];
     }
 
+    /** True when a comma or semicolon stands between this word and the next. */
+    boolean commaBefore(int word) {
+        return commaAfter[word];
+    }
+
     char folded(int offset) {
         return folded[offset];
     }
@@ -108,6 +114,9 @@ final class TextField {
                 wordStart = -1;
             }
             sentenceEnded |= endsSentence(c, i, lastWordLength);
+            if ((c == ',' || c == ';') && size > 0) {
+                commaAfter[size - 1] = true;
+            }
         }
         if (wordStart >= 0) {
             add(wordStart, text.length(), sentence);
@@ -129,6 +138,7 @@ final class TextField {
             starts = Arrays.copyOf(starts, size * 2);
             ends = Arrays.copyOf(ends, size * 2);
             sentences = Arrays.copyOf(sentences, size * 2);
+            commaAfter = Arrays.copyOf(commaAfter, size * 2);
         }
         starts[size] = start;
         ends[size] = end;

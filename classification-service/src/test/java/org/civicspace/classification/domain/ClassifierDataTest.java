@@ -21,8 +21,9 @@ class ClassifierDataTest {
     private static final List<String> REGION = List.of("KZ", "KG", "TJ", "UZ", "TM", "AZ", "AM", "GE", "BY", "RU", "UA", "MD");
 
     @ParameterizedTest
-    @ValueSource(strings = {"countries.tsv", "country-exclusions.tsv", "violations.tsv", "violation-exclusions.tsv",
-            "freedoms.tsv", "violation-freedoms.tsv", "urgency.tsv"})
+    @ValueSource(strings = {"countries.tsv", "country-exclusions.tsv", "country-actors.tsv", "violations.tsv",
+            "violation-roles.tsv", "violation-acts.tsv", "violation-role-acts.tsv", "violation-exclusions.tsv",
+            "freedoms.tsv", "freedom-mentions.tsv", "violation-freedoms.tsv", "urgency.tsv"})
     void everyDataFileParsesIntoRowsWithValues(String name) {
         DataFile file = DataFile.read(name);
 
@@ -36,14 +37,53 @@ class ClassifierDataTest {
     }
 
     @Test
-    void everyViolationTypeHasEnglishAndRussianPhrases() {
+    void everyViolationTypeHasEnglishAndRussianPhrasesOfItsOwnOrFromItsRoles() {
         Map<String, List<String>> phrases = valuesByKey("violations.tsv");
+        Map<String, List<String>> roles = valuesByKey("violation-roles.tsv");
+        for (DataFile.Row row : DataFile.read("violation-role-acts.tsv").rows()) {
+            for (String type : row.key().split(ViolationPhrases.OR)) {
+                phrases.computeIfAbsent(type.strip(), key -> new ArrayList<>()).addAll(roles.get(row.values().get(0)));
+            }
+        }
 
         for (ViolationType violation : ViolationType.values()) {
             List<String> own = phrases.getOrDefault(violation.wireName(), List.of());
             assertThat(own).as(violation.wireName() + " in English").anyMatch(ClassifierDataTest::isLatin);
             assertThat(own).as(violation.wireName() + " in Russian").anyMatch(ClassifierDataTest::isCyrillic);
         }
+    }
+
+    @Test
+    void everyRoleAndEveryActIsWrittenInEnglishAndRussianAndEveryPairingNamesKnownOnes() {
+        Map<String, List<String>> roles = valuesByKey("violation-roles.tsv");
+        Map<String, List<String>> acts = valuesByKey("violation-acts.tsv");
+
+        roles.forEach((role, words) -> {
+            assertThat(words).as(role + " in English").anyMatch(ClassifierDataTest::isLatin);
+            assertThat(words).as(role + " in Russian").anyMatch(ClassifierDataTest::isCyrillic);
+        });
+        acts.forEach((act, words) -> {
+            assertThat(words).as(act + " in English").anyMatch(ClassifierDataTest::isLatin);
+            assertThat(words).as(act + " in Russian").anyMatch(ClassifierDataTest::isCyrillic);
+        });
+        for (DataFile.Row row : DataFile.read("violation-role-acts.tsv").rows()) {
+            assertThat(roles).as(row.file() + ":" + row.line()).containsKey(row.values().get(0));
+            assertThat(acts.keySet()).as(row.file() + ":" + row.line()).containsAll(row.values().subList(1, row.values().size()));
+        }
+    }
+
+    @Test
+    void anActThatIsNeitherNearNorAfterOrAnUnknownRoleIsReportedWithItsLine() {
+        DataFile roles = DataFile.parse("roles.tsv", "journalist\tjournalist*\n");
+        DataFile acts = DataFile.parse("acts.tsv", "held\tnear\tdetain*\nbeaten\tsomewhere\tbeat*\n");
+        DataFile pairings = DataFile.parse("pairings.tsv", "journalist_detained\tjournalist\theld\n");
+        DataFile unknownRole = DataFile.parse("pairings.tsv", "hrd_detained\tdefender\theld\n");
+        DataFile goodActs = DataFile.parse("acts.tsv", "held\tnear\tdetain*\n");
+
+        assertThatThrownBy(() -> ViolationPhrases.of(new PhraseMatcher<>(false), roles, acts, pairings))
+                .hasMessageStartingWith("acts.tsv:2:");
+        assertThatThrownBy(() -> ViolationPhrases.of(new PhraseMatcher<>(false), roles, goodActs, unknownRole))
+                .hasMessageStartingWith("pairings.tsv:1:").hasMessageContaining("defender");
     }
 
     @Test

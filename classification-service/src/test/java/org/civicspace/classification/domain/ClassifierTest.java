@@ -184,7 +184,90 @@ class ClassifierTest {
         Classification result = CLASSIFIER.classify(new Document(title, text, "en", null));
 
         assertThat(result.country()).isEqualTo("TR");
-        assertThat(result.otherCountries()).containsExactly("TJ", "RU");
+        assertThat(result.otherCountries()).as("Russia, named once in passing, is not concerned").containsExactly("TJ");
+    }
+
+    @Test
+    void namesAnotherCountryWhenItActedAndLeavesOutOneNamedInPassing() {
+        String text = "Russian forces detained a photographer in Kherson on Monday. "
+                + "He had worked for a French news agency.";
+
+        Classification result = CLASSIFIER.classify(new Document("", text, "en", null));
+
+        assertThat(result.country()).as("where it happened, not who did it").isEqualTo("UA");
+        assertThat(result.otherCountries()).containsExactly("RU");
+        assertThat(result.violationTypes()).contains(ViolationType.JOURNALIST_DETAINED);
+    }
+
+    @Test
+    void findsANewRoleWordWithEveryActInBothOrders() {
+        Classification english = CLASSIFIER.classify(new Document("",
+                "A videographer who had filmed the strike for a week was later detained by police.", "en", null));
+        Classification russian = CLASSIFIER.classify(new Document("",
+                "Полиция задержала стримера, который вел трансляцию с рынка.", "ru", null));
+
+        assertThat(english.violationTypes()).containsExactly(ViolationType.JOURNALIST_DETAINED);
+        assertThat(tag(english, "violation", "journalist_detained").evidence()).extracting(Evidence::words)
+                .containsExactly("videographer who had filmed the strike for a week was later detained");
+        assertThat(russian.violationTypes()).containsExactly(ViolationType.JOURNALIST_DETAINED);
+    }
+
+    @Test
+    void countsAnActivistHeldAtAProtestAsAProtesterAndElsewhereAsADefender() {
+        Classification atAProtest = CLASSIFIER.classify(new Document("",
+                "Police detained 12 people at a picket against the new dam. Among the detainees were two activists.",
+                "en", null));
+        Classification alone = CLASSIFIER.classify(new Document("",
+                "Security officers arrested an activist at her home in Tashkent.", "en", null));
+
+        assertThat(atAProtest.violationTypes()).containsExactly(ViolationType.PROTESTER_DETAINED);
+        assertThat(atAProtest.freedoms()).containsExactly(Freedom.PEACEFUL_ASSEMBLY);
+        assertThat(alone.violationTypes()).containsExactly(ViolationType.HRD_DETAINED);
+    }
+
+    @Test
+    void takesAFreedomFromWhatHappenedNotFromAJournalistQuotedOrAProtestRecalled() {
+        String text = "The finance minister told journalists that the budget would grow. "
+                + "Teachers had demanded higher pay at protests last spring. "
+                + "Police later detained a union leader who organised them.";
+
+        Classification result = CLASSIFIER.classify(new Document("Budget to grow", text, "en", null));
+
+        assertThat(result.violationTypes()).containsExactly(ViolationType.HRD_DETAINED);
+        assertThat(result.freedoms()).containsExactly(Freedom.ASSOCIATION);
+    }
+
+    @Test
+    void readsAViolationInBracketsAsAnAside() {
+        String text = "Редакция издания (признано в России нежелательной организацией) отметила юбилей концертом.";
+
+        Classification result = CLASSIFIER.classify(new Document("", text, "ru", null));
+
+        assertThat(result.violationTypes()).isEmpty();
+        assertThat(result.urgency()).isEqualTo(Urgency.ROUTINE);
+    }
+
+    @Test
+    void keepsAShortDetentionThatEndedInReleaseAndCallsItNoPositiveDevelopment() {
+        String text = "Police detained three protesters at the rally in Yerevan. They were released after four hours.";
+
+        Classification result = CLASSIFIER.classify(new Document("", text, "en", null));
+
+        assertThat(result.violationTypes()).containsExactly(ViolationType.PROTESTER_DETAINED);
+        assertThat(result.urgency()).isEqualTo(Urgency.HIGH);
+    }
+
+    @Test
+    void labelsAJournalistAForeignAgentAsExpressionAndAForeignAgentLawAsAssociation() {
+        Classification journalist = CLASSIFIER.classify(new Document("",
+                "The justice ministry added two journalists to its register of foreign agents.", "en", null));
+        Classification law = CLASSIFIER.classify(new Document("",
+                "Parliament passed the law on foreign agents in the third reading.", "en", null));
+
+        assertThat(journalist.violationTypes()).containsExactly(ViolationType.FOREIGN_AGENT_LABEL);
+        assertThat(journalist.freedoms()).containsExactly(Freedom.EXPRESSION);
+        assertThat(law.violationTypes()).contains(ViolationType.RESTRICTIVE_LAW);
+        assertThat(law.freedoms()).containsExactly(Freedom.ASSOCIATION);
     }
 
     @Test

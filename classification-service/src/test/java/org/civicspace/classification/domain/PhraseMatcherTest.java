@@ -34,6 +34,14 @@ class PhraseMatcherTest {
     }
 
     @Test
+    void aClauseGapStopsAtAComma() {
+        PhraseMatcher<String> matcher = new PhraseMatcher<String>(false).add("journalist", "detain* … blogger*");
+
+        assertThat(words(matcher, "Police detained two suspects, the blogger said.")).isEmpty();
+        assertThat(words(matcher, "Police detained the well-known blogger.")).containsExactly("detained the well-known blogger");
+    }
+
+    @Test
     void anAbbreviationDoesNotEndTheSentence() {
         PhraseMatcher<String> matcher = new PhraseMatcher<String>(false).add("US", "U.S. state");
 

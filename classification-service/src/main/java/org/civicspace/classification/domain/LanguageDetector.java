@@ -32,6 +32,8 @@ public final class LanguageDetector {
     static final int LONGEST_ENDING = 4;
     static final double UNDECIDED_CONFIDENCE = 0.5;
     static final int MAX_SPANS = 5;
+    /** Letters read at most (title first): by then the language is plain, and a long report costs no more. */
+    static final int MAX_LETTERS = 500;
     /** Every apostrophe inside a word is read as this one (the Uzbek oʻ, gʻ). */
     static final char APOSTROPHE = 'ʻ';
     private static final String APOSTROPHES = "'’‘`ʼʻ";
@@ -53,6 +55,7 @@ public final class LanguageDetector {
     private final int[] pairs;
     private final long[] pairLanguages;
     private final boolean[] endsAPair = new boolean[TABLE];
+    private final boolean[] endsAnEnding = new boolean[TABLE];
 
     private LanguageDetector(String[] codes, Map<Character.UnicodeScript, Long> byScript,
             Map<Character.UnicodeScript, Integer> assumed, Map<String, Long> words, Map<String, Long> endings,
@@ -62,6 +65,7 @@ public final class LanguageDetector {
         this.assumed = assumed;
         this.words = words;
         this.endings = endings;
+        endings.keySet().forEach(ending -> endsAnEnding[ending.charAt(ending.length() - 1)] = true);
         this.expected = expected;
         this.longestWord = words.keySet().stream().mapToInt(String::length).max().orElse(0);
         letters.forEach((letter, languages) -> {
@@ -195,7 +199,7 @@ public final class LanguageDetector {
     private void scan(String field, String text, Tally tally) {
         int length = text.length();
         int i = 0;
-        while (i < length) {
+        while (i < length && tally.lettersRead < MAX_LETTERS) {
             if (!isLetter(text.charAt(i))) {
                 i++;
                 continue;
@@ -206,6 +210,7 @@ public final class LanguageDetector {
                 end++;
             }
             word(field, text, i, end, tally);
+            tally.lettersRead += end - i;
             i = end;
         }
     }
@@ -214,12 +219,11 @@ public final class LanguageDetector {
         long hits = 0;
         char previous = 0;
         Character.UnicodeScript wordScript = null;
-        char[] folded = end - start <= longestWord ? new char[end - start] : null;
+        int length = end - start;
+        char[] folded = tally.buffer(length);
         for (int i = start; i < end; i++) {
             char c = fold(text.charAt(i));
-            if (folded != null) {
-                folded[i - start] = c;
-            }
+            folded[i - start] = c;
             if (c != APOSTROPHE) {
                 Character.UnicodeScript script = scriptOf(c);
                 tally.letters[script.ordinal()]++;
@@ -242,15 +246,16 @@ public final class LanguageDetector {
             }
             previous = c;
         }
-        if (folded != null) {
-            Long own = words.get(new String(folded));
+        if (length <= longestWord) {
+            Long own = words.get(new String(folded, 0, length));
             if (own != null) {
                 tally.add(own, WORD_WEIGHT);
                 hits |= own;
             }
         }
-        for (int length = 2; length <= LONGEST_ENDING && length + 2 <= end - start; length++) {
-            Long own = endings.get(normalised(text.substring(end - length, end)));
+        char last = folded[length - 1];
+        for (int ending = 2; last < TABLE && endsAnEnding[last] && ending <= LONGEST_ENDING && ending + 2 <= length; ending++) {
+            Long own = endings.get(new String(folded, length - ending, ending));
             if (own != null) {
                 tally.add(own, 1);
                 hits |= own;
@@ -270,6 +275,12 @@ public final class LanguageDetector {
     }
 
     private static char fold(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c == '\'' || c == '`' ? APOSTROPHE : c;
+        }
+        if (c >= 'А' && c <= 'я') {
+            return c <= 'Я' ? (char) (c + ('а' - 'А')) : c;
+        }
         return APOSTROPHES.indexOf(c) >= 0 ? APOSTROPHE : Character.toLowerCase(c);
     }
 
@@ -299,7 +310,8 @@ public final class LanguageDetector {
 
     private static String ending(String ending, DataFile.Row row) {
         String folded = normalised(ending);
-        if (folded.length() < 2 || folded.length() > LONGEST_ENDING || !folded.equals(ending)) {
+        if (folded.length() < 2 || folded.length() > LONGEST_ENDING || !folded.equals(ending)
+                || folded.chars().anyMatch(c -> c >= TABLE)) {
             throw row.error("'" + ending + "' is not an ending of 2 to " + LONGEST_ENDING + " lower-case letters");
         }
         return folded;
@@ -330,6 +342,8 @@ public final class LanguageDetector {
     /** What one report's words say for each language. */
     private static final class Tally {
         final double[] scores;
+        int lettersRead;
+        private char[] buffer = new char[32];
         final List<Evidence>[] spans;
         /** Letters counted by script, indexed by {@link Character.UnicodeScript#ordinal()}. */
         final int[] letters = new int[SCRIPTS.length];
@@ -341,6 +355,14 @@ public final class LanguageDetector {
             for (int i = 0; i < languages; i++) {
                 spans[i] = new ArrayList<>(0);
             }
+        }
+
+        /** A scratch array for one word's folded letters. */
+        char[] buffer(int length) {
+            if (buffer.length < length) {
+                buffer = new char[length];
+            }
+            return buffer;
         }
 
         void add(long languages, double weight) {

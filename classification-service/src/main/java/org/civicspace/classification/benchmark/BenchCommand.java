@@ -6,14 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.civicspace.classification.domain.Document;
+import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -37,11 +40,11 @@ public final class BenchCommand {
     /** Runs the benchmark; answers the exit status: 0 done, 1 failed, 2 wrong use. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean json = false;
-        int forks = 1;
-        // the classifier has much code for the JIT to compile: on a busy machine it is still speeding up after 10 s
-        int warmups = 8;
-        int iterations = 5;
-        int seconds = 2;
+        // unset: the benchmark's own settings (ClassifierBenchmark's annotations)
+        Integer forks = null;
+        Integer warmups = null;
+        Integer iterations = null;
+        Integer seconds = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -58,14 +61,22 @@ public final class BenchCommand {
             err.println("usage: civicspace bench classifier [--json] [--forks N] [--warmups N] [--iterations N] [--seconds S]");
             return 2;
         }
-        Options options = new OptionsBuilder()
+        ChainedOptionsBuilder builder = new OptionsBuilder()
                 .include("^" + Pattern.quote(ClassifierBenchmark.class.getName()) + "\\.")
-                .forks(forks).warmupIterations(warmups).measurementIterations(iterations)
-                .warmupTime(TimeValue.seconds(seconds)).measurementTime(TimeValue.seconds(seconds))
-                .threads(1).shouldFailOnError(true)
-                // the same collector and a heap like the stack's
-                .jvmArgs("-XX:+UseSerialGC", "-Xmx512m", "-Xss512k")
-                .build();
+                .threads(1).shouldFailOnError(true);
+        if (forks != null) {
+            builder.forks(forks);
+        }
+        if (warmups != null) {
+            builder.warmupIterations(warmups);
+        }
+        if (iterations != null) {
+            builder.measurementIterations(iterations);
+        }
+        if (seconds != null) {
+            builder.warmupTime(TimeValue.seconds(seconds)).measurementTime(TimeValue.seconds(seconds));
+        }
+        Options options = builder.build();
         Collection<RunResult> results;
         try {
             results = new Runner(options, OutputFormatFactory.createFormatInstance(err, VerboseMode.NORMAL)).run();
@@ -73,9 +84,7 @@ public final class BenchCommand {
             err.println("bench classifier: " + e.getMessage());
             return 1;
         }
-        Result<?> classifier = result(results, "classifier");
-        Result<?> scan = result(results, "scan");
-        Map<String, Object> figures = figures(classifier, scan, forks, warmups, iterations, seconds);
+        Map<String, Object> figures = figures(result(results, "classifier"), result(results, "scan"));
         print(figures, out);
         if (json) {
             out.println(JsonMapper.shared().writeValueAsString(figures));
@@ -83,8 +92,9 @@ public final class BenchCommand {
         return 0;
     }
 
-    private static Map<String, Object> figures(Result<?> classifier, Result<?> scan, int forks, int warmups,
-            int iterations, int seconds) {
+    private static Map<String, Object> figures(RunResult classifierRun, RunResult scanRun) {
+        Result<?> classifier = classifierRun.getPrimaryResult();
+        Result<?> scan = scanRun.getPrimaryResult();
         List<Document> documents = BenchTexts.make(ClassifierBenchmark.PER_LANGUAGE);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("classifier_docs_per_s", round(classifier.getScore(), 1));
@@ -97,11 +107,15 @@ public final class BenchCommand {
         figures.put("languages", BenchTexts.LANGUAGES);
         figures.put("scan_patterns", LexiconPatterns.all().size());
         figures.put("threads", 1);
-        figures.put("forks", forks);
-        figures.put("warmup_iterations", warmups);
-        figures.put("iterations", iterations);
-        figures.put("seconds_per_iteration", seconds);
+        figures.put("forks", classifierRun.getParams().getForks());
+        figures.put("classifier_warmup_s", seconds(classifierRun.getParams().getWarmup()));
+        figures.put("scan_warmup_s", seconds(scanRun.getParams().getWarmup()));
+        figures.put("measured_s", seconds(classifierRun.getParams().getMeasurement()));
         return figures;
+    }
+
+    private static long seconds(IterationParams iterations) {
+        return iterations.getCount() * iterations.getTime().convertTo(TimeUnit.SECONDS);
     }
 
     private static void print(Map<String, Object> figures, PrintStream out) {
@@ -116,9 +130,8 @@ public final class BenchCommand {
         out.printf(Locale.ROOT, "  classifier_ratio %.3f (goal >= %.1f: %s)%n", ratio, GOAL, ratio >= GOAL ? "met" : "NOT met");
     }
 
-    private static Result<?> result(Collection<RunResult> results, String method) {
-        return results.stream().filter(result -> result.getParams().getBenchmark().endsWith("." + method))
-                .map(RunResult::getPrimaryResult).findFirst()
+    private static RunResult result(Collection<RunResult> results, String method) {
+        return results.stream().filter(result -> result.getParams().getBenchmark().endsWith("." + method)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("JMH gave no result for " + method));
     }
 

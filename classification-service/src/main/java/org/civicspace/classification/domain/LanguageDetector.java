@@ -51,7 +51,7 @@ public final class LanguageDetector {
     private final int longestWord;
     private final long[] letterLanguages = new long[TABLE];
     private final long[] lacking = new long[TABLE];
-    /** Two-letter pairs as {@code first << 16 | second}, sorted, with their languages and weights. */
+    /** Two-letter pairs as {@code first << 16 | second}, sorted, with their languages. */
     private final int[] pairs;
     private final long[] pairLanguages;
     private final boolean[] endsAPair = new boolean[TABLE];

@@ -208,6 +208,7 @@ final class PhraseMatcher<L> {
 
     /** A trie node: phrases whose first word ends here, or whose first word is a stem ending here. */
     private static final class Node<L> {
+        private static final int FEW = 8;
         private char[] keys = new char[0];
         @SuppressWarnings("unchecked")
         private Node<L>[] children = new Node[0];
@@ -215,7 +216,17 @@ final class PhraseMatcher<L> {
         private final List<Phrase<L>> stemPhrases = new ArrayList<>(0);
 
         Node<L> child(char c) {
-            int at = Arrays.binarySearch(keys, c);
+            char[] own = keys;
+            // most nodes have a few children: a plain look beats a binary search there
+            if (own.length <= FEW) {
+                for (int i = 0; i < own.length; i++) {
+                    if (own[i] == c) {
+                        return children[i];
+                    }
+                }
+                return null;
+            }
+            int at = Arrays.binarySearch(own, c);
             return at < 0 ? null : children[at];
         }
 

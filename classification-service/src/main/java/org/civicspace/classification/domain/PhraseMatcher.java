@@ -26,14 +26,15 @@ final class PhraseMatcher<L> {
     /** What may stand between the words of one chunk of a phrase: "Nur-Sultan", "U.S.", "Georgia's". */
     private static final String JOINERS = " -.'’";
 
+    private static final int OPENING_BITS = 16;
+    private static final char NO_SECOND_LETTER = '\uFFFF';
+
     private final Node<L> root = new Node<>();
     /**
      * The first two letters of every phrase's first word, as bits: a word whose first two letters
      * are not set here starts no phrase, and is passed over without walking the trie. Most are.
      */
     private final long[] openings = new long[(1 << OPENING_BITS) / Long.SIZE];
-    private static final int OPENING_BITS = 16;
-    private static final char NO_SECOND_LETTER = '\uFFFF';
     private final boolean oneLabelPerSpan;
 
     /**
@@ -68,12 +69,13 @@ final class PhraseMatcher<L> {
         List<Match<L>> found = new ArrayList<>();
         for (int word = 0; word < field.size(); word++) {
             int start = field.start(word);
-            int opening = opening(field.folded(start), field.end(word) - start > 1 ? field.folded(start + 1) : NO_SECOND_LETTER);
+            int end = field.end(word);
+            int opening = opening(field.folded(start), end - start > 1 ? field.folded(start + 1) : NO_SECOND_LETTER);
             if ((openings[opening >>> 6] & 1L << opening) == 0) {
                 continue;
             }
             Node<L> node = root;
-            for (int c = field.start(word), end = field.end(word); c < end; c++) {
+            for (int c = start; c < end; c++) {
                 node = node.child(field.folded(c));
                 if (node == null) {
                     break;

@@ -13,6 +13,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,19 @@ class CivicspaceCommandTest {
         String last = out.toString(StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElseThrow();
         assertThat(last).startsWith("{").contains("\"items\":1", "\"country_accuracy\":1.0");
         assertThat(run("evaluate")).isEqualTo(2);
+    }
+
+    @Test
+    void benchmarksTheClassifierAndEndsWithItsFiguresAsJson() {
+        // one short in-process iteration: this checks the command, not the speed
+        assertThat(run("bench", "classifier", "--forks", "0", "--warmups", "0", "--iterations", "1", "--seconds", "1",
+                "--json")).isZero();
+
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(lines.size() - 1)).startsWith("{")
+                .contains("\"classifier_docs_per_s\":", "\"scan_docs_per_s\":", "\"classifier_ratio\":");
+        assertThat(run("bench", "nothing")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("feeds or classifier");
     }
 
     private int run(String... args) {

@@ -56,6 +56,7 @@ public final class Classifier {
     private final PhraseMatcher<String> civicContext;
     private final PhraseMatcher<String> urgencyCues;
     private final Set<ViolationType> untilReleased;
+    private final LanguageDetector languages = LanguageDetector.fromClasspath();
 
     private Classifier(PhraseMatcher<String> countries, Exclusions<String> countryExclusions,
             ViolationPhrases violations, Exclusions<ViolationType> violationExclusions,
@@ -106,7 +107,7 @@ public final class Classifier {
         Hints hints = document.hints() == null ? NO_HINTS : document.hints();
         List<Tag> tags = new ArrayList<>();
 
-        Tag language = languageTag(document.language(), fields);
+        Tag language = languages.detect(document);
         tags.add(language);
         List<String> countriesFound = countryTags(fields, hints.country(), tags);
 
@@ -540,35 +541,6 @@ public final class Classifier {
             freedomEvidence.values().forEach(why::addAll);
         }
         return tag("urgency", urgency.wireName(), List.copyOf(why));
-    }
-
-    /** The declared language, else "ru" when most letters are Cyrillic and "en" otherwise. */
-    private static Tag languageTag(String declared, List<TextField> fields) {
-        if (declared != null && !declared.isBlank()) {
-            String primary = declared.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
-            return new Tag("language", primary, 1.0, true, List.of());
-        }
-        int letters = 0;
-        int cyrillic = 0;
-        for (TextField field : fields) {
-            String text = field.text();
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (Character.isLetter(c)) {
-                    letters++;
-                    if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC) {
-                        cyrillic++;
-                    }
-                }
-            }
-        }
-        if (letters == 0) {
-            return new Tag("language", "en", NO_EVIDENCE_CONFIDENCE, false, List.of());
-        }
-        double share = (double) cyrillic / letters;
-        return share > 0.5
-                ? new Tag("language", "ru", round(share), false, List.of())
-                : new Tag("language", "en", round(1 - share), false, List.of());
     }
 
     private static Tag tag(String kind, String value, List<Evidence> evidence) {

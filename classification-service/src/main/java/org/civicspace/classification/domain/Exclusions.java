@@ -23,6 +23,8 @@ final class Exclusions<L> {
     }
 
     private final PhraseMatcher<Rule<L>> phrases = new PhraseMatcher<>(false);
+    /** The labels some rule cancels: matches of other labels need no look for telling phrases. */
+    private final java.util.Set<L> cancellable = new java.util.HashSet<>();
     /** Per label, the folded names that may mean something else ("georgia"): see {@link #withAmbiguousNames}. */
     private final Map<L, java.util.Set<String>> ambiguous = new HashMap<>();
     /** How many of a rule's phrases make it hold for the whole report; 0 for never. */
@@ -42,6 +44,7 @@ final class Exclusions<L> {
             try {
                 L instead = row.values().get(0).equals(NONE) ? null : labels.apply(row.values().get(0));
                 Rule<L> rule = new Rule<>(labels.apply(row.key()), instead);
+                exclusions.cancellable.add(rule.cancelled());
                 for (String phrase : row.values().subList(1, row.values().size())) {
                     exclusions.phrases.add(rule, phrase);
                 }
@@ -82,7 +85,7 @@ final class Exclusions<L> {
 
     /** The matches of a document's fields with the cancelled ones dropped or relabelled. */
     List<Match<L>> apply(List<TextField> fields, List<Match<L>> matches) {
-        if (matches.isEmpty()) {
+        if (matches.stream().noneMatch(match -> cancellable.contains(match.label()))) {
             return matches;
         }
         List<Match<Rule<L>>> rules = new ArrayList<>();

@@ -29,7 +29,15 @@ final class PhraseMatcher<L> {
     /** What may stand between the words of one chunk of a phrase: "Nur-Sultan", "U.S.", "Georgia's". */
     private static final String JOINERS = " -.'’";
 
+    private static final int OPENING_BITS = 16;
+    private static final char NO_SECOND_LETTER = '\uFFFF';
+
     private final Node<L> root = new Node<>();
+    /**
+     * The first two letters of every phrase's first word, as bits: a word whose first two letters
+     * are not set here starts no phrase, and is passed over without walking the trie. Most are.
+     */
+    private final long[] openings = new long[(1 << OPENING_BITS) / Long.SIZE];
     private final boolean oneLabelPerSpan;
 
     /**
@@ -44,8 +52,11 @@ final class PhraseMatcher<L> {
     /** Adds a phrase; an {@link IllegalArgumentException} says what is wrong with it. */
     PhraseMatcher<L> add(L label, String phrase) {
         Phrase<L> parsed = Phrase.parse(label, phrase);
+        char[] first = parsed.words[0];
+        int opening = opening(first[0], first.length > 1 ? first[1] : NO_SECOND_LETTER);
+        openings[opening >>> 6] |= 1L << opening;
         Node<L> node = root;
-        for (char c : parsed.words[0]) {
+        for (char c : first) {
             node = node.childOrNew(c);
         }
         if (parsed.stems[0]) {
@@ -60,19 +71,32 @@ final class PhraseMatcher<L> {
     List<Match<L>> find(TextField field) {
         List<Match<L>> found = new ArrayList<>();
         for (int word = 0; word < field.size(); word++) {
+            int start = field.start(word);
+            int end = field.end(word);
+            int opening = opening(field.folded(start), end - start > 1 ? field.folded(start + 1) : NO_SECOND_LETTER);
+            if ((openings[opening >>> 6] & 1L << opening) == 0) {
+                continue;
+            }
             Node<L> node = root;
-            for (int c = field.start(word), end = field.end(word); c < end; c++) {
+            for (int c = start; c < end; c++) {
                 node = node.child(field.folded(c));
                 if (node == null) {
                     break;
                 }
-                collect(node.stemPhrases, field, word, found);
-                if (c + 1 == end) {
+                // most nodes hold no phrase: skip the call (and its iterator) for them, it is the inner loop
+                if (!node.stemPhrases.isEmpty()) {
+                    collect(node.stemPhrases, field, word, found);
+                }
+                if (c + 1 == end && !node.wordPhrases.isEmpty()) {
                     collect(node.wordPhrases, field, word, found);
                 }
             }
         }
         return found.size() < 2 ? found : withoutOverlaps(found);
+    }
+
+    private static int opening(char first, char second) {
+        return (first * 31 + second) & ((1 << OPENING_BITS) - 1);
     }
 
     private void collect(List<Phrase<L>> phrases, TextField field, int word, List<Match<L>> found) {
@@ -193,6 +217,7 @@ final class PhraseMatcher<L> {
 
     /** A trie node: phrases whose first word ends here, or whose first word is a stem ending here. */
     private static final class Node<L> {
+        private static final int FEW = 8;
         private char[] keys = new char[0];
         @SuppressWarnings("unchecked")
         private Node<L>[] children = new Node[0];
@@ -200,7 +225,17 @@ final class PhraseMatcher<L> {
         private final List<Phrase<L>> stemPhrases = new ArrayList<>(0);
 
         Node<L> child(char c) {
-            int at = Arrays.binarySearch(keys, c);
+            char[] own = keys;
+            // most nodes have a few children: a plain look beats a binary search there
+            if (own.length <= FEW) {
+                for (int i = 0; i < own.length; i++) {
+                    if (own[i] == c) {
+                        return children[i];
+                    }
+                }
+                return null;
+            }
+            int at = Arrays.binarySearch(own, c);
             return at < 0 ? null : children[at];
         }
 

@@ -32,12 +32,22 @@ final class TextField {
 
     /** Lower case, and ё read as е; one char for one char, so offsets stay those of the original. */
     static char fold(char c) {
+        // the commonest letters first, without the general Unicode lookup: the classifier folds every letter of every report
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        if (c >= 'А' && c <= 'я') {
+            return c <= 'Я' ? (char) (c + ('а' - 'А')) : c;
+        }
         char lower = Character.toLowerCase(c);
         return lower == 'ё' ? 'е' : lower;
     }
 
     static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        }
+        return c >= 'А' && c <= 'я' || Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
     }
 
     String name() {
@@ -80,7 +90,8 @@ final class TextField {
     /** True when the word is {@code expected} (already folded), or starts with it when {@code stem}. */
     boolean wordMatches(int word, char[] expected, boolean stem) {
         int length = ends[word] - starts[word];
-        if (length < expected.length || (!stem && length != expected.length)) {
+        // most words differ at the first letter: settle those before comparing the arrays
+        if (length < expected.length || (!stem && length != expected.length) || folded[starts[word]] != expected[0]) {
             return false;
         }
         return Arrays.equals(folded, starts[word], starts[word] + expected.length, expected, 0, expected.length);

@@ -1,7 +1,10 @@
 package org.civicspace.export.application;
 
+import java.util.Collection;
+
 import org.civicspace.export.domain.ArchivedReport;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The store of archived reports, keyed by report id. */
@@ -14,6 +17,9 @@ public interface ReportArchive {
     Mono<Stored> store(ArchivedReport report);
 
     Mono<ArchivedReport> find(String reportId);
+
+    /** The stored reports among these ids, in no particular order. */
+    Flux<ArchivedReport> findAll(Collection<String> reportIds);
 
     /** What storing did: a new entry, a changed one, or nothing (a redelivery). */
     enum Stored {

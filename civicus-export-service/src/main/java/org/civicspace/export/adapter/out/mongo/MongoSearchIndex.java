@@ -1,0 +1,189 @@
+package org.civicspace.export.adapter.out.mongo;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.civicspace.export.application.SearchIndex;
+import org.civicspace.export.domain.IndexEntry;
+import org.civicspace.export.domain.IndexedReport;
+import org.civicspace.export.domain.Tokens;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The search index in three collections, each read by {@code _id} only: the embedded store
+ * (mongo-java-server) answers {@code _id} look-ups and {@code $in} from its id index but scans the
+ * whole collection for any other field, whatever indexes exist.
+ * <ul>
+ * <li>{@code report_buckets}, {@code _id = "KZ|2026-11"}: the entries of every report concerning
+ * that country in that month, under {@code entries.<report id>};</li>
+ * <li>{@code report_words}, {@code _id = "зад|2026-11"}: for each word starting with those letters,
+ * the ids of that month's reports using it, under {@code words.<word>};</li>
+ * <li>{@code report_index}, {@code _id} = report id: what is indexed for the report now, so that a
+ * re-classification can take back exactly what it no longer holds.</li>
+ * </ul>
+ * The per-report document is written last: if anything before it fails, the retry finds the old
+ * state and applies the same changes again, which are idempotent.
+ */
+@Component
+class MongoSearchIndex implements SearchIndex {
+
+    static final String BUCKETS = "report_buckets";
+    static final String WORDS = "report_words";
+    static final String INDEXED = "report_index";
+
+    private final ReactiveMongoTemplate mongo;
+
+    MongoSearchIndex(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Mono<Void> index(IndexedReport report) {
+        return mongo.findById(report.id(), IndexedDocument.class, INDEXED)
+                .map(IndexedDocument::toDomain)
+                .map(previous -> previous.equals(report) ? Mono.<Void>empty() : replace(previous, report))
+                .defaultIfEmpty(Mono.defer(() -> replace(null, report)))
+                .flatMap(change -> change);
+    }
+
+    private Mono<Void> replace(IndexedReport previous, IndexedReport report) {
+        String id = report.id();
+        String field = fieldName(id);
+        Set<String> buckets = bucketKeys(report.entry());
+        Set<String> words = wordKeys(report);
+        List<Mono<?>> writes = new ArrayList<>();
+
+        var bucketOps = mongo.bulkOps(BulkMode.UNORDERED, BucketDocument.class, BUCKETS);
+        for (String key : buckets) {
+            bucketOps.upsert(byId(key), new Update().set("entries." + field, report.entry()));
+        }
+        var wordOps = mongo.bulkOps(BulkMode.UNORDERED, WordsDocument.class, WORDS);
+        for (String key : words) {
+            wordOps.upsert(byId(bucketOf(key)), new Update().addToSet("words." + wordOf(key), id));
+        }
+        if (previous != null) {
+            for (String stale : minus(bucketKeys(previous.entry()), buckets)) {
+                bucketOps.updateOne(byId(stale), new Update().unset("entries." + field));
+            }
+            for (String stale : minus(wordKeys(previous), words)) {
+                wordOps.updateOne(byId(bucketOf(stale)), new Update().pull("words." + wordOf(stale), id));
+            }
+        }
+        if (!buckets.isEmpty() || previous != null) {
+            writes.add(bucketOps.execute());
+        }
+        if (!words.isEmpty() || previous != null) {
+            writes.add(wordOps.execute());
+        }
+        return Flux.concat(writes)
+                .then(mongo.save(new IndexedDocument(id, report.entry(), report.words()), INDEXED))
+                .then();
+    }
+
+    @Override
+    public Flux<IndexEntry> entries(String country, List<YearMonth> months) {
+        Query query;
+        if (months != null && country != null) {
+            query = Query.query(Criteria.where("_id").in(months.stream().map(m -> country + "|" + m).toList()));
+        } else {
+            // a pattern on _id alone is matched against the id index's keys, not against every document
+            String countryPattern = country == null ? "[^|]+" : Pattern.quote(country);
+            String monthPattern = months == null ? ".*"
+                    : "(" + String.join("|", months.stream().map(YearMonth::toString).toList()) + ")";
+            query = Query.query(Criteria.where("_id").regex("^" + countryPattern + "\\|" + monthPattern + "$"));
+        }
+        return mongo.find(query, BucketDocument.class, BUCKETS)
+                .flatMapIterable(bucket -> bucket.entries() == null ? List.of() : bucket.entries().values());
+    }
+
+    @Override
+    public Mono<Set<String>> matching(String keyword, List<YearMonth> months) {
+        String bucket = Tokens.bucketOf(keyword);
+        Criteria byBucket = months == null
+                ? Criteria.where("_id").regex("^" + Pattern.quote(bucket) + "\\|")
+                : Criteria.where("_id").in(months.stream().map(m -> bucket + "|" + m).toList());
+        return mongo.find(Query.query(byBucket), WordsDocument.class, WORDS)
+                .collect(HashSet<String>::new, (ids, words) -> {
+                    if (words.words() != null) {
+                        words.words().forEach((word, reports) -> {
+                            if (Tokens.matches(keyword, word)) {
+                                ids.addAll(reports);
+                            }
+                        });
+                    }
+                })
+                .map(Set::copyOf);
+    }
+
+    private static Set<String> bucketKeys(IndexEntry entry) {
+        Set<String> keys = new HashSet<>();
+        for (String country : entry.countries()) {
+            keys.add(country + "|" + entry.month());
+        }
+        return keys;
+    }
+
+    /** {@code word|month} of each word: a word moves with its report's month. */
+    private static Set<String> wordKeys(IndexedReport report) {
+        Set<String> keys = new HashSet<>();
+        for (String word : report.words()) {
+            keys.add(word + "|" + report.entry().month());
+        }
+        return keys;
+    }
+
+    private static String bucketOf(String wordKey) {
+        int bar = wordKey.lastIndexOf('|');
+        return Tokens.bucketOf(wordKey.substring(0, bar)) + wordKey.substring(bar);
+    }
+
+    private static String wordOf(String wordKey) {
+        return wordKey.substring(0, wordKey.lastIndexOf('|'));
+    }
+
+    private static Set<String> minus(Set<String> all, Set<String> kept) {
+        Set<String> rest = new HashSet<>(all);
+        rest.removeAll(kept);
+        return rest;
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+
+    /** A report id as a field name: a dot would make a path and a leading {@code $} an operator. */
+    static String fieldName(String reportId) {
+        return reportId.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+    }
+
+    @Document(BUCKETS)
+    record BucketDocument(@Id String id, Map<String, IndexEntry> entries) {
+    }
+
+    @Document(WORDS)
+    record WordsDocument(@Id String id, Map<String, List<String>> words) {
+    }
+
+    @Document(INDEXED)
+    record IndexedDocument(@Id String id, IndexEntry entry, Set<String> words) {
+
+        IndexedReport toDomain() {
+            return new IndexedReport(entry, words);
+        }
+    }
+}

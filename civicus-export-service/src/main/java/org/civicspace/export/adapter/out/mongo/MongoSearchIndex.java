@@ -2,6 +2,7 @@ package org.civicspace.export.adapter.out.mongo;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,14 +69,20 @@ class MongoSearchIndex implements SearchIndex {
         Set<String> words = wordKeys(report);
         List<Mono<?>> writes = new ArrayList<>();
 
-        var bucketOps = mongo.bulkOps(BulkMode.UNORDERED, BucketDocument.class, BUCKETS);
+        // untyped bulk writes with the entry converted once: mapping each word's path through the
+        // entity model cost more than the write itself
+        Object entry = mongo.getConverter().convertToMongoType(report.entry());
+        var bucketOps = mongo.bulkOps(BulkMode.UNORDERED, BUCKETS);
         for (String key : buckets) {
-            bucketOps.upsert(byId(key), new Update().set("entries." + field, report.entry()));
+            bucketOps.upsert(byId(key), new Update().set("entries." + field, entry));
         }
-        var wordOps = mongo.bulkOps(BulkMode.UNORDERED, WordsDocument.class, WORDS);
+        var wordOps = mongo.bulkOps(BulkMode.UNORDERED, WORDS);
+        // one write per bucket document, however many of the report's words it holds
+        Map<String, Update> wordUpdates = new HashMap<>();
         for (String key : words) {
-            wordOps.upsert(byId(bucketOf(key)), new Update().addToSet("words." + wordOf(key), id));
+            wordUpdates.computeIfAbsent(bucketOf(key), bucket -> new Update()).addToSet("words." + wordOf(key), id);
         }
+        wordUpdates.forEach((bucket, update) -> wordOps.upsert(byId(bucket), update));
         if (previous != null) {
             for (String stale : minus(bucketKeys(previous.entry()), buckets)) {
                 bucketOps.updateOne(byId(stale), new Update().unset("entries." + field));

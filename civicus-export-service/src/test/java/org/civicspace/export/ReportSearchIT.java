@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.civicspace.events.Topics;
+import org.civicspace.export.application.ArchiveReportUseCase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +70,9 @@ class ReportSearchIT {
 
     @Autowired
     ReactiveMongoTemplate mongo;
+
+    @Autowired
+    ArchiveReportUseCase archiveReport;
 
     WebTestClient client;
     DefaultKafkaProducerFactory<String, String> producers;
@@ -163,6 +167,21 @@ class ReportSearchIT {
         assertThat(ids(search("analyst", "country=UZ&from=2019-08-01&to=2019-08-31&q=nukus"))).containsExactly(id);
         assertThat(mongo.count(Query.query(Criteria.where("_id").is("KZ|2019-07")), "report_buckets").block())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void indexesAtStartWhatWasArchivedBeforeTheIndexExisted() {
+        String old = archive(report("BY", "2018-03-08T09:00:00Z").title("Марш женщин"));
+        // take the report out of the index, as if archived by a version without one
+        mongo.remove(Query.query(Criteria.where("_id").is(old)), "report_index").block();
+        mongo.remove(Query.query(Criteria.where("_id").is("BY|2018-03")), "report_buckets").block();
+        mongo.remove(Query.query(Criteria.where("_id").regex("\\|2018-03$")), "report_words").block();
+        assertThat(ids(search("analyst", "country=BY&q=марш"))).isEmpty();
+
+        assertThat(archiveReport.indexWhatIsMissing().block()).isEqualTo(1);
+
+        assertThat(ids(search("analyst", "country=BY&q=марш"))).containsExactly(old);
+        assertThat(archiveReport.indexWhatIsMissing().block()).isZero();
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.civicspace.export.application;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -58,12 +57,9 @@ public class ArchiveQueries {
 
     /** Reports per month and per freedom for each month from {@code first} to {@code last}, duplicates counted once. */
     public Mono<List<MonthlyCount>> monthlyCounts(String country, YearMonth first, YearMonth last) {
-        List<YearMonth> months = new ArrayList<>();
-        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-            months.add(m);
-        }
         Instant from = first.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant to = last.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        return entries(country, from, to).collectList().map(entries -> MonthlyCount.of(entries, months));
+        return entries(country, from, to).collectList()
+                .map(entries -> MonthlyCount.of(entries, SearchQuery.months(from, to)));
     }
 }

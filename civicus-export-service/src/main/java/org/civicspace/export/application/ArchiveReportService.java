@@ -2,6 +2,7 @@ package org.civicspace.export.application;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.civicspace.events.ReportClassified;
 import org.civicspace.export.domain.ArchivedReport;
@@ -52,6 +53,15 @@ class ArchiveReportService implements ArchiveReportUseCase {
                         }))
                 .doOnError(failed -> count("failed"))
                 .then();
+    }
+
+    /** Safe beside live archiving: indexing is idempotent and reads the stored copy. */
+    @Override
+    public Mono<Long> indexWhatIsMissing() {
+        return searchIndex.indexedIds().collect(Collectors.toSet())
+                .flatMapMany(indexed -> archive.ids().filter(id -> !indexed.contains(id)))
+                .concatMap(id -> archive.find(id).flatMap(kept -> searchIndex.index(IndexedReport.of(kept))).thenReturn(id))
+                .count();
     }
 
     private void count(String outcome) {

@@ -21,6 +21,9 @@ public interface ReportArchive {
     /** The stored reports among these ids, in no particular order. */
     Flux<ArchivedReport> findAll(Collection<String> reportIds);
 
+    /** The ids of every archived report (a full read: for the start-up backfill, not for requests). */
+    Flux<String> ids();
+
     /** What storing did: a new entry, a changed one, or nothing (a redelivery). */
     enum Stored {
         NEW, CHANGED, UNCHANGED

@@ -25,6 +25,9 @@ public interface SearchIndex {
      */
     Flux<IndexEntry> entries(String country, List<YearMonth> months);
 
+    /** The ids of every indexed report (a full read: for the start-up backfill, not for requests). */
+    Flux<String> indexedIds();
+
     /** The ids of reports with a word that {@code keyword} matches ({@code Tokens.matches}), in the given months. */
     Mono<Set<String>> matching(String keyword, List<YearMonth> months);
 }

@@ -68,7 +68,7 @@ class ArchivedReportsController {
                 .replaceQueryParam("page", page).build().toUriString();
     }
 
-    static Caller callerOf(JwtAuthenticationToken authentication) {
+    private static Caller callerOf(JwtAuthenticationToken authentication) {
         Set<String> roles = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority.startsWith(ROLE_PREFIX))

@@ -64,6 +64,13 @@ class MongoReportArchive implements ReportArchive {
                 .map(ArchivedReportDocument::toDomain);
     }
 
+    @Override
+    public Flux<String> ids() {
+        Query idsOnly = new Query();
+        idsOnly.fields().include("_id");
+        return mongo.find(idsOnly, org.bson.Document.class, "archived_reports").map(id -> id.getString("_id"));
+    }
+
     private static Query byId(String reportId) {
         return Query.query(Criteria.where("_id").is(reportId));
     }

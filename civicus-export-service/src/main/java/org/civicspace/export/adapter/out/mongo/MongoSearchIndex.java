@@ -67,39 +67,50 @@ class MongoSearchIndex implements SearchIndex {
         String field = fieldName(id);
         Set<String> buckets = bucketKeys(report.entry());
         Set<String> words = wordKeys(report);
-        List<Mono<?>> writes = new ArrayList<>();
 
-        // untyped bulk writes with the entry converted once: mapping each word's path through the
-        // entity model cost more than the write itself
+        // untyped bulk writes: the entry is converted once, and no field path is looked up in an entity model
         Object entry = mongo.getConverter().convertToMongoType(report.entry());
-        var bucketOps = mongo.bulkOps(BulkMode.UNORDERED, BUCKETS);
+        List<UpdateOne> bucketWrites = new ArrayList<>();
         for (String key : buckets) {
-            bucketOps.upsert(byId(key), new Update().set("entries." + field, entry));
+            bucketWrites.add(new UpdateOne(key, new Update().set("entries." + field, entry), true));
         }
-        var wordOps = mongo.bulkOps(BulkMode.UNORDERED, WORDS);
-        // one write per bucket document, however many of the report's words it holds
-        Map<String, Update> wordUpdates = new HashMap<>();
+        // one write per word bucket document, however many of the report's words it holds
+        Map<String, Update> wordWrites = new HashMap<>();
         for (String key : words) {
-            wordUpdates.computeIfAbsent(bucketOf(key), bucket -> new Update()).addToSet("words." + wordOf(key), id);
+            wordWrites.computeIfAbsent(bucketOf(key), bucket -> new Update()).addToSet("words." + wordOf(key), id);
         }
-        wordUpdates.forEach((bucket, update) -> wordOps.upsert(byId(bucket), update));
+        List<UpdateOne> wordChanges = new ArrayList<>();
         if (previous != null) {
             for (String stale : minus(bucketKeys(previous.entry()), buckets)) {
-                bucketOps.updateOne(byId(stale), new Update().unset("entries." + field));
+                bucketWrites.add(new UpdateOne(stale, new Update().unset("entries." + field), false));
             }
             for (String stale : minus(wordKeys(previous), words)) {
-                wordOps.updateOne(byId(bucketOf(stale)), new Update().pull("words." + wordOf(stale), id));
+                wordChanges.add(new UpdateOne(bucketOf(stale), new Update().pull("words." + wordOf(stale), id), false));
             }
         }
-        if (!buckets.isEmpty() || previous != null) {
-            writes.add(bucketOps.execute());
-        }
-        if (!words.isEmpty() || previous != null) {
-            writes.add(wordOps.execute());
-        }
-        return Flux.concat(writes)
+        wordWrites.forEach((bucket, update) -> wordChanges.add(new UpdateOne(bucket, update, true)));
+        return Flux.concat(bulk(BUCKETS, bucketWrites), bulk(WORDS, wordChanges))
                 .then(mongo.save(new IndexedDocument(id, report.entry(), report.words()), INDEXED))
                 .then();
+    }
+
+    private Mono<?> bulk(String collection, List<UpdateOne> writes) {
+        if (writes.isEmpty()) {
+            return Mono.empty();
+        }
+        var operations = mongo.bulkOps(BulkMode.UNORDERED, collection);
+        for (UpdateOne write : writes) {
+            if (write.upsert()) {
+                operations.upsert(byId(write.id()), write.update());
+            } else {
+                operations.updateOne(byId(write.id()), write.update());
+            }
+        }
+        return operations.execute();
+    }
+
+    /** One update of the document with this {@code _id}. */
+    private record UpdateOne(String id, Update update, boolean upsert) {
     }
 
     @Override
@@ -116,6 +127,13 @@ class MongoSearchIndex implements SearchIndex {
         }
         return mongo.find(query, BucketDocument.class, BUCKETS)
                 .flatMapIterable(bucket -> bucket.entries() == null ? List.of() : bucket.entries().values());
+    }
+
+    @Override
+    public Flux<String> indexedIds() {
+        Query idsOnly = new Query();
+        idsOnly.fields().include("_id");
+        return mongo.find(idsOnly, org.bson.Document.class, INDEXED).map(id -> id.getString("_id"));
     }
 
     @Override

@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Archives by upsert on the report id, so the at-least-once delivery of the topic never makes a
- * second entry, then brings the search index up to date (which is idempotent too). Logs ids and sensitivity only: the report's words and names stay out of the logs.
+ * second entry, then brings the search index up to date (which is idempotent too). Logs ids and
+ * sensitivity only: the report's words and names stay out of the logs.
  */
 @Service
 class ArchiveReportService implements ArchiveReportUseCase {
@@ -60,7 +61,8 @@ class ArchiveReportService implements ArchiveReportUseCase {
     public Mono<Long> indexWhatIsMissing() {
         return searchIndex.indexedIds().collect(Collectors.toSet())
                 .flatMapMany(indexed -> archive.ids().filter(id -> !indexed.contains(id)))
-                .concatMap(id -> archive.find(id).flatMap(kept -> searchIndex.index(IndexedReport.of(kept))).thenReturn(id))
+                .concatMap(id -> archive.find(id).flatMap(kept -> searchIndex.index(IndexedReport.of(kept)))
+                        .thenReturn(id))
                 .count();
     }
 

@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -64,6 +65,13 @@ class CountriesController {
     @GetMapping
     Mono<PageView> page(@PathVariable String cc) {
         return country(cc).flatMap(pages::page).map(PageView::of);
+    }
+
+    @ExceptionHandler
+    ProblemDetail conflict(CountryRatingService.RatingConflictException conflict) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.getMessage());
+        problem.setTitle("Rating changed meanwhile");
+        return problem;
     }
 
     private static Mono<String> country(String cc) {

@@ -42,17 +42,24 @@ public class CountryRatingService {
         return ratings.find(country);
     }
 
+    /** Another change of the same rating kept landing first; the caller may try again. */
+    public static class RatingConflictException extends RuntimeException {
+
+        RatingConflictException(String country) {
+            super("The rating of " + country + " was being changed by someone else at the same time; try again.");
+        }
+    }
+
     /** Changes the rating as {@code editor} (the JWT subject) and answers the rating with its history. */
     public Mono<CountryRating> rate(String country, RatingUpdate update, String editor) {
-        return Mono.defer(() -> ratings.find(country)
-                        .map(CountryRating::rating)
-                        .map(Optional::of)
-                        .defaultIfEmpty(Optional.empty())
-                        .flatMap(current -> ratings.change(country, new RatingChange(current.orElse(null),
-                                update.rating(), editor, clock.instant(), update.reason()))))
-                .repeatWhenEmpty(ATTEMPTS - 1, repeats -> repeats)
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException(
-                        "the rating of " + country + " kept changing under us; try again")))
+        Mono<CountryRating> attempt = ratings.find(country)
+                .map(CountryRating::rating)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(current -> ratings.change(country, new RatingChange(current.orElse(null), update.rating(),
+                        editor, clock.instant(), update.reason())));
+        return Flux.range(0, ATTEMPTS).concatMap(i -> attempt).next()
+                .switchIfEmpty(Mono.error(() -> new RatingConflictException(country)))
                 .doOnNext(changed -> {
                     meters.counter(CHANGED).increment();
                     log.info("Rating of {} set to {} by {}", country, update.rating().wireName(), editor);

@@ -57,7 +57,7 @@ class SearchReportsService implements SearchReportsUseCase {
     }
 
     /** Every entry the query's filters and keywords match, each report once. */
-    Flux<IndexEntry> matchingEntries(SearchQuery query) {
+    private Flux<IndexEntry> matchingEntries(SearchQuery query) {
         Flux<IndexEntry> filtered = index.entries(query.country(), query.months())
                 .filter(query::matches)
                 .distinct(IndexEntry::id);

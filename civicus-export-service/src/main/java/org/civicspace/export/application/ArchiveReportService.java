@@ -48,9 +48,9 @@ class ArchiveReportService implements ArchiveReportUseCase {
                                 .flatMap(kept -> searchIndex.index(IndexedReport.of(kept)))
                                 .thenReturn(stored))
                         .doOnNext(stored -> {
-                            count(stored.name().toLowerCase(Locale.ROOT));
                             log.info("Archived report {} ({}): {}", report.id(), report.sensitivity().wireName(),
                                     stored.name().toLowerCase(Locale.ROOT));
+                            count(stored.name().toLowerCase(Locale.ROOT));
                         }))
                 .doOnError(failed -> count("failed"))
                 .then();

@@ -2,6 +2,7 @@ package org.civicspace.export.adapter.out.mongo;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.civicspace.events.Freedom;
+import org.civicspace.events.Sensitivity;
+import org.civicspace.events.SourceKind;
+import org.civicspace.events.Urgency;
+import org.civicspace.events.ViolationType;
 import org.civicspace.export.application.SearchIndex;
 import org.civicspace.export.domain.IndexEntry;
 import org.civicspace.export.domain.IndexedReport;
@@ -125,8 +131,38 @@ class MongoSearchIndex implements SearchIndex {
                     : "(" + String.join("|", months.stream().map(YearMonth::toString).toList()) + ")";
             query = Query.query(Criteria.where("_id").regex("^" + countryPattern + "\\|" + monthPattern + "$"));
         }
-        return mongo.find(query, BucketDocument.class, BUCKETS)
-                .flatMapIterable(bucket -> bucket.entries() == null ? List.of() : bucket.entries().values());
+        // decoded by hand: a wide search reads every entry of the archive, and the object mapper
+        // spends far longer per entry than these few fields need
+        return mongo.find(query, org.bson.Document.class, BUCKETS)
+                .flatMapIterable(bucket -> {
+                    org.bson.Document entries = bucket.get("entries", org.bson.Document.class);
+                    return entries == null ? List.<IndexEntry>of() : entries.values().stream()
+                            .map(entry -> entryOf((org.bson.Document) entry)).toList();
+                });
+    }
+
+    /** An entry as {@code convertToMongoType} wrote it: the id as {@code _id}, enums by constant name, the date as a BSON date. */
+    static IndexEntry entryOf(org.bson.Document entry) {
+        return new IndexEntry(entry.getString("_id"), entry.getDate("at").toInstant(),
+                entry.getList("countries", String.class),
+                enums(Freedom.class, entry.getList("freedoms", String.class)),
+                enums(ViolationType.class, entry.getList("violations", String.class)),
+                enumOf(Urgency.class, entry.getString("urgency")),
+                enumOf(Sensitivity.class, entry.getString("sensitivity")),
+                enumOf(SourceKind.class, entry.getString("sourceKind")),
+                entry.getString("submittedBy"), entry.getString("duplicateOf"));
+    }
+
+    private static <E extends Enum<E>> Set<E> enums(Class<E> type, List<String> names) {
+        Set<E> values = EnumSet.noneOf(type);
+        if (names != null) {
+            names.forEach(name -> values.add(Enum.valueOf(type, name)));
+        }
+        return values;
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 
     @Override
@@ -194,10 +230,6 @@ class MongoSearchIndex implements SearchIndex {
     /** A report id as a field name: a dot would make a path and a leading {@code $} an operator. */
     static String fieldName(String reportId) {
         return reportId.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
-    }
-
-    @Document(BUCKETS)
-    record BucketDocument(@Id String id, Map<String, IndexEntry> entries) {
     }
 
     @Document(WORDS)

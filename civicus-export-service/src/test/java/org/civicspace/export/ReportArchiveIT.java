@@ -128,7 +128,7 @@ class ReportArchiveIT {
                 .jsonPath("$.archivedAt").isNotEmpty();
 
         assertThat(auditEntries(id)).as("reading a public report is not audited").isEmpty();
-        assertThat(scrape()).contains("civicspace_export_reports_archived_total{outcome=\"new\"");
+        awaitScraped("civicspace_export_reports_archived_total{outcome=\"new\"");
         assertThat(output.getAll()).contains(id).doesNotContain(TITLE, TEXT, PERSON);
     }
 
@@ -301,6 +301,15 @@ class ReportArchiveIT {
     private String scrape() {
         return client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    /** The archive counts a report once it is indexed too, a moment after the report is stored. */
+    private void awaitScraped(String line) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!scrape().contains(line) && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+        assertThat(scrape()).contains(line);
     }
 
     private Consumer<String, String> deadLetterConsumer() {

@@ -9,4 +9,7 @@ public interface ArchiveReportUseCase {
 
     /** Archives the report; archiving the same report again leaves one entry, never two. */
     Mono<Void> archive(ReportClassified event);
+
+    /** Indexes the archived reports the search index lacks (archived before it existed); answers how many. */
+    Mono<Long> indexWhatIsMissing();
 }

@@ -1,5 +1,7 @@
 package org.civicspace.export.application;
 
+import java.util.Collection;
+
 import org.civicspace.export.domain.AuditEntry;
 
 import reactor.core.publisher.Mono;
@@ -8,4 +10,7 @@ import reactor.core.publisher.Mono;
 public interface AuditLog {
 
     Mono<Void> record(AuditEntry entry);
+
+    /** Several reads at once (a page of search results); if the write fails, so must the read. */
+    Mono<Void> recordAll(Collection<AuditEntry> entries);
 }

@@ -20,16 +20,25 @@ public record Caller(String subject, Set<String> roles) {
      * sees the reports they submitted, confidential ones included, and nothing else.
      */
     public boolean maySee(ArchivedReport archived) {
-        if (roles.contains("admin") || submitted(archived)) {
+        return archived.source() != null
+                && maySee(archived.sensitivity(), archived.source().kind(), archived.source().submittedBy());
+    }
+
+    /** The same rule for a search index entry, so that a search shows exactly what single reads show. */
+    public boolean maySee(IndexEntry entry) {
+        return maySee(entry.sensitivity(), entry.sourceKind(), entry.submittedBy());
+    }
+
+    private boolean maySee(Sensitivity sensitivity, SourceKind sourceKind, String submittedBy) {
+        if (roles.contains("admin") || submitted(sourceKind, submittedBy)) {
             return true;
         }
         boolean staff = roles.contains("analyst") || roles.contains("editor");
-        return staff && archived.sensitivity() != Sensitivity.CONFIDENTIAL;
+        return staff && sensitivity != Sensitivity.CONFIDENTIAL;
     }
 
-    private boolean submitted(ArchivedReport archived) {
-        return roles.contains("partner") && subject != null && archived.source() != null
-                && archived.source().kind() == SourceKind.PARTNER
-                && subject.equals(archived.source().submittedBy());
+    private boolean submitted(SourceKind sourceKind, String submittedBy) {
+        return roles.contains("partner") && subject != null && sourceKind == SourceKind.PARTNER
+                && subject.equals(submittedBy);
     }
 }

@@ -25,6 +25,8 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/reports/**")
                         .hasAnyRole("analyst", "editor", "partner", "admin")
+                        .pathMatchers(HttpMethod.GET, "/api/v1/countries/**").hasAnyRole("analyst", "editor", "admin")
+                        .pathMatchers(HttpMethod.PUT, "/api/v1/countries/*/rating").hasAnyRole("editor", "admin")
                         .anyExchange().hasRole("admin"))
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
                 .build();

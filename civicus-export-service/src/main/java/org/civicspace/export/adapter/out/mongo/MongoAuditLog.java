@@ -1,6 +1,7 @@
 package org.civicspace.export.adapter.out.mongo;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Set;
 
 import org.civicspace.events.Sensitivity;
@@ -25,8 +26,20 @@ class MongoAuditLog implements AuditLog {
 
     @Override
     public Mono<Void> record(AuditEntry entry) {
-        return mongo.insert(new AuditLogDocument(null, entry.reportId(), entry.reader(), entry.readerRoles(),
-                entry.sensitivity(), entry.readAt())).then();
+        return mongo.insert(document(entry)).then();
+    }
+
+    @Override
+    public Mono<Void> recordAll(Collection<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return Mono.empty();
+        }
+        return mongo.insertAll(entries.stream().map(MongoAuditLog::document).toList()).then();
+    }
+
+    private static AuditLogDocument document(AuditEntry entry) {
+        return new AuditLogDocument(null, entry.reportId(), entry.reader(), entry.readerRoles(), entry.sensitivity(),
+                entry.readAt());
     }
 
     @Document("audit_log")

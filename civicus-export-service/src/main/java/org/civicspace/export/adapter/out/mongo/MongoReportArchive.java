@@ -1,6 +1,7 @@
 package org.civicspace.export.adapter.out.mongo;
 
 import java.time.Instant;
+import java.util.Collection;
 
 import org.civicspace.events.Classification;
 import org.civicspace.events.Report;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.result.UpdateResult;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,6 +52,23 @@ class MongoReportArchive implements ReportArchive {
     @Override
     public Mono<ArchivedReport> find(String reportId) {
         return mongo.findOne(byId(reportId), ArchivedReportDocument.class).map(ArchivedReportDocument::toDomain);
+    }
+
+    @Override
+    public Flux<ArchivedReport> findAll(Collection<String> reportIds) {
+        if (reportIds.isEmpty()) {
+            return Flux.empty();
+        }
+        // a query on _id alone: the embedded store answers it from its id index, not by a scan
+        return mongo.find(Query.query(Criteria.where("_id").in(reportIds)), ArchivedReportDocument.class)
+                .map(ArchivedReportDocument::toDomain);
+    }
+
+    @Override
+    public Flux<String> ids() {
+        Query idsOnly = new Query();
+        idsOnly.fields().include("_id");
+        return mongo.find(idsOnly, org.bson.Document.class, "archived_reports").map(id -> id.getString("_id"));
     }
 
     private static Query byId(String reportId) {

@@ -1,0 +1,33 @@
+package org.civicspace.export.application;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+
+import org.civicspace.export.domain.IndexEntry;
+import org.civicspace.export.domain.IndexedReport;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The search index of the archive: entries by country and month, and the words of each report. */
+public interface SearchIndex {
+
+    /**
+     * Replaces whatever the index held for this report with {@code report}: a re-classification
+     * moves it to its new countries, months and words. Idempotent; indexing the same again does nothing.
+     */
+    Mono<Void> index(IndexedReport report);
+
+    /**
+     * The entries filed under {@code country} (any country when null) in the given months (all
+     * months when null). A report concerning several countries comes once per country asked for.
+     */
+    Flux<IndexEntry> entries(String country, List<YearMonth> months);
+
+    /** The ids of every indexed report (a full read: for the start-up backfill, not for requests). */
+    Flux<String> indexedIds();
+
+    /** The ids of reports with a word that {@code keyword} matches ({@code Tokens.matches}), in the given months. */
+    Mono<Set<String>> matching(String keyword, List<YearMonth> months);
+}

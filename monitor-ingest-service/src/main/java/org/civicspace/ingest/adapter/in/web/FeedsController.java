@@ -3,6 +3,7 @@ package org.civicspace.ingest.adapter.in.web;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.civicspace.ingest.application.ManageFeedsUseCase;
 import org.civicspace.ingest.application.PollFeedsUseCase;
@@ -88,14 +89,15 @@ class FeedsController {
     /** A feed as administrators see it: its settings, and its health in plain words. */
     record FeedView(String id, String url, String title, String language, String country, long pollIntervalMinutes,
             boolean enabled, Instant registeredAt, String status, Instant lastAttempt, Instant lastSuccess,
-            Integer lastHttpStatus, int consecutiveFailures, String lastError, long itemsSeen, Instant nextPollAt) {
+            Integer lastHttpStatus, int consecutiveFailures, String lastError, long itemsSeen, Instant nextPollAt,
+            List<String> warnings) {
 
         static FeedView of(Feed feed) {
             FeedHealth health = feed.health();
             return new FeedView(feed.id(), feed.url().toString(), feed.title(), feed.language(), feed.country(),
                     feed.pollInterval().toMinutes(), feed.enabled(), feed.registeredAt(), status(feed),
                     health.lastAttempt(), health.lastSuccess(), health.lastStatus(), health.consecutiveFailures(),
-                    health.lastError(), health.itemsSeen(), health.nextPollAt());
+                    health.lastError(), health.itemsSeen(), health.nextPollAt(), health.warnings());
         }
 
         private static String status(Feed feed) {
@@ -105,8 +107,11 @@ class FeedsController {
             if (feed.health().lastAttempt() == null) {
                 return "not polled yet";
             }
-            return feed.health().consecutiveFailures() == 0 ? "ok"
-                    : "failing (" + feed.health().consecutiveFailures() + " in a row)";
+            FeedHealth health = feed.health();
+            if (health.consecutiveFailures() > 0) {
+                return "failing (" + health.consecutiveFailures() + " in a row)";
+            }
+            return health.warnings().isEmpty() ? "ok" : "ok, with warnings";
         }
     }
 }

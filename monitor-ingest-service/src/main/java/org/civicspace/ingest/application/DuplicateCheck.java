@@ -63,12 +63,29 @@ public class DuplicateCheck {
             Instant at) {
         // signing is CPU work of about 0.1 ms for a 2 KB text, a few ms at the 100 KB limit: not worth a thread hop
         return Mono.fromCallable(() -> duplicates.sign(title, text, normalisedItemUrl, scope))
-                .flatMap(signature -> judge(reportId, signature, at, true))
+                .flatMap(signature -> judge(reportId, signature, at))
                 .doOnNext(verdict -> meters.counter("civicspace.ingest.duplicates.checked",
                         "verdict", verdict.kind().name().toLowerCase(Locale.ROOT)).increment());
     }
 
-    private Mono<Verdict> judge(String reportId, Signature signature, Instant at, boolean mayLookAgain) {
+    /**
+     * Most reports are new: judged against the reports sharing a band with them (usually none, and
+     * then no look-up at all) and remembered with one insert. Only when the insert finds its id or
+     * a fingerprint taken — the report seen before, or an exact copy — is it judged again against
+     * every candidate.
+     */
+    private Mono<Verdict> judge(String reportId, Signature signature, Instant at) {
+        Instant since = at.minus(properties.window());
+        return index.similar(signature, since)
+                .collectList()
+                .map(similar -> duplicates.judge(reportId, signature, similar))
+                .flatMap(verdict -> verdict.kind() == Verdict.Kind.EXACT_DUPLICATE ? Mono.just(verdict)
+                        : index.rememberNew(new KnownReport(reportId, at, signature, verdict.duplicateOf()))
+                                .flatMap(remembered -> remembered ? Mono.just(verdict)
+                                        : judgeAgainstAll(reportId, signature, at, true)));
+    }
+
+    private Mono<Verdict> judgeAgainstAll(String reportId, Signature signature, Instant at, boolean mayLookAgain) {
         return index.candidates(reportId, signature, at.minus(properties.window()))
                 .collectList()
                 .map(candidates -> duplicates.judge(reportId, signature, candidates))
@@ -77,6 +94,6 @@ public class DuplicateCheck {
                                 // refused: an exact copy was remembered between our look and our write,
                                 // and a second look will find it
                                 .flatMap(remembered -> remembered || !mayLookAgain ? Mono.just(verdict)
-                                        : judge(reportId, signature, at, false)));
+                                        : judgeAgainstAll(reportId, signature, at, false)));
     }
 }

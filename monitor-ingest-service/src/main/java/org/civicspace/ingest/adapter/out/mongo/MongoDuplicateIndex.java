@@ -60,25 +60,39 @@ class MongoDuplicateIndex implements DuplicateIndex {
                 SignatureDocument.class, SIGNATURES);
         Flux<SignatureDocument> copies = mongo.find(Query.query(where("fingerprints").in(signature.fingerprints())),
                 SignatureDocument.class, SIGNATURES);
-        Flux<SignatureDocument> similar = Flux.defer(() -> {
+        return ready.thenMany(Flux.merge(itself, copies, sharingABand(signature, since)))
+                .distinct(SignatureDocument::id)
+                .map(SignatureDocument::toKnownReport);
+    }
+
+    @Override
+    public Flux<KnownReport> similar(Signature signature, Instant since) {
+        return ready.thenMany(sharingABand(signature, since)).map(SignatureDocument::toKnownReport);
+    }
+
+    private Flux<SignatureDocument> sharingABand(Signature signature, Instant since) {
+        return Flux.defer(() -> {
             Set<String> ids = bands.sharingABand(signature.bandKeys(), since);
             return ids.isEmpty() ? Flux.empty()
                     : mongo.find(Query.query(where("_id").in(ids)), SignatureDocument.class, SIGNATURES)
                             // filtered here, not in the query, so that the query stays on the id index
                             .filter(known -> !known.firstSeenAt().isBefore(since));
         });
-        return ready.thenMany(Flux.merge(itself, copies, similar))
-                .distinct(SignatureDocument::id)
-                .map(SignatureDocument::toKnownReport);
+    }
+
+    @Override
+    public Mono<Boolean> rememberNew(KnownReport report) {
+        return ready.then(mongo.insert(SignatureDocument.of(report), SIGNATURES))
+                .doOnNext(inserted -> bands.add(report.reportId(), report.firstSeenAt(), report.signature().bandKeys()))
+                .thenReturn(true)
+                .onErrorResume(DuplicateKeyException.class, taken -> Mono.just(false));
     }
 
     @Override
     public Mono<Boolean> remember(KnownReport report) {
-        return ready.then(mongo.insert(SignatureDocument.of(report), SIGNATURES))
-                .doOnNext(inserted -> bands.add(report.reportId(), report.firstSeenAt(), report.signature().bandKeys()))
-                .thenReturn(true)
+        return rememberNew(report)
                 // the id taken is a report remembered before (its bands are held already); a fingerprint taken is a copy's
-                .onErrorResume(DuplicateKeyException.class, taken -> mongo.exists(
+                .flatMap(remembered -> remembered ? Mono.just(true) : mongo.exists(
                         Query.query(where("_id").is(report.reportId())), SignatureDocument.class, SIGNATURES));
     }
 

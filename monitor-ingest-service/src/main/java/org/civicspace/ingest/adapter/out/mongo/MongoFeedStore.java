@@ -55,17 +55,16 @@ class MongoFeedStore implements FeedStore {
         return find(ids).collectMap(Feed::id).flatMapMany(existing -> {
             Map<String, Feed> fresh = new LinkedHashMap<>();
             feeds.stream().filter(feed -> !existing.containsKey(feed.id())).forEach(feed -> fresh.putIfAbsent(feed.id(), feed));
-            Mono<Map<String, Feed>> stored = fresh.isEmpty() ? Mono.just(existing)
-                    : mongo.bulkOps(BulkMode.UNORDERED, FeedDocument.class)
-                            .insert(fresh.values().stream().map(FeedDocument::of).toList()).execute()
-                            // a feed registered at the same moment by another request: read back what is stored
-                            .onErrorResume(MongoReportLedger::onlyDuplicates, raced -> Mono.empty())
-                            .then(find(fresh.keySet()).collectMap(Feed::id))
-                            .map(inserted -> {
-                                Map<String, Feed> all = new HashMap<>(existing);
-                                all.putAll(inserted);
-                                return all;
-                            });
+            Mono<Map<String, Feed>> inserted = mongo.bulkOps(BulkMode.UNORDERED, FeedDocument.class)
+                    .insert(fresh.values().stream().map(FeedDocument::of).toList()).execute()
+                    .thenReturn(fresh)
+                    // a feed registered at the same moment by another request: read back what is stored
+                    .onErrorResume(MongoReportLedger::onlyDuplicates, raced -> find(fresh.keySet()).collectMap(Feed::id));
+            Mono<Map<String, Feed>> stored = fresh.isEmpty() ? Mono.just(existing) : inserted.map(added -> {
+                Map<String, Feed> all = new HashMap<>(existing);
+                all.putAll(added);
+                return all;
+            });
             Set<String> answered = new HashSet<>();
             return stored.flatMapIterable(all -> feeds.stream()
                     .map(feed -> new Registration(all.get(feed.id()),

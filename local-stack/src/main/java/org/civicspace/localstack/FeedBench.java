@@ -77,7 +77,7 @@ final class FeedBench {
                 "civicspace.ingest.polling.concurrency", String.valueOf(CONCURRENCY)));
         err.println("bench feeds: starting the stack (log in " + data.resolve("logs") + ")");
         try (LocalStack stack = LocalStack.start(options, line -> err.println("  " + line))) {
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4, FeedBench::daemon)).build();
             long began = System.nanoTime();
             List<String> ids = register(stack, http, feedServer.getAddress().getPort(), feeds);
             double registering = (System.nanoTime() - began) / 1e9;
@@ -194,7 +194,7 @@ final class FeedBench {
      */
     private static HttpServer serve(int feeds, int items, AtomicInteger round, int changed) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(4, FeedBench::daemon));
         server.createContext("/feeds/", exchange -> {
             int feed = Integer.parseInt(exchange.getRequestURI().getPath().substring("/feeds/".length()).replace(".xml", ""));
             int more = round.get() > 1 && feed * 100L < (long) changed * feeds ? 1 : 0;
@@ -240,6 +240,13 @@ final class FeedBench {
             text.append(w == words - 1 ? "." : " ");
         }
         return text.toString();
+    }
+
+    /** Threads that do not keep the JVM alive once the bench has printed its figures. */
+    private static Thread daemon(Runnable work) {
+        Thread thread = new Thread(work, "bench-feeds");
+        thread.setDaemon(true);
+        return thread;
     }
 
     private static double sum(String scrape, String metric, String mustContain) {

@@ -26,7 +26,7 @@ public final class Civicspace {
                   prints a signed token (and nothing else) for the gateway on this machine
               civicspace evaluate --gold FILE [--json] [--errors]
                   measures the classifier against a labelled JSON Lines file
-              civicspace bench feeds [--feeds N] [--items M] [--minutes T] [--json]
+              civicspace bench feeds [--feeds N] [--items M] [--changed PERCENT] [--minutes T] [--json]
                   polls N feeds from a local feed server on a stack of its own; reports feeds per minute
               civicspace bench classifier [--json] [--forks N] [--warmups N] [--iterations N] [--seconds S]
                   JMH: the classifier's documents per second per core beside a bare Aho-Corasick scan

@@ -115,6 +115,26 @@ class FeedPollingIT extends IngestIntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void showsWhatTheParserHadToRepairInTheFeedsHealth() {
+        FEEDS.put("/repaired.xml", "  \n" + rss("Rights & wrongs",
+                "<item><title>Picket dispersed in Osh</title><link>https://osh.example.kg/picket</link>"
+                        + "<description>Police dispersed a picket outside the mayor's office.</description></item>",
+                "<item><title></title><description></description></item>"));
+        String feedId = register("/repaired.xml", "KG");
+        poll(feedId);
+
+        Map<String, Object> listed = admin().get().uri("/api/v1/feeds").exchange().expectStatus().isOk()
+                .expectBodyList(Map.class).returnResult().getResponseBody().stream()
+                .filter(feed -> feedId.equals(feed.get("id"))).findFirst().orElseThrow();
+
+        assertThat(listed).containsEntry("status", "ok, with warnings").containsEntry("itemsSeen", 1);
+        assertThat((List<String>) listed.get("warnings")).anySatisfy(w -> assertThat(w).contains("stray ampersand"))
+                .anySatisfy(w -> assertThat(w).contains("skipped 1 item"))
+                .anySatisfy(w -> assertThat(w).contains("no usable date"));
+    }
+
+    @Test
     void recordsARefusedFeedInPlainWordsWithoutConnecting() {
         String feedId = admin().post().uri("/api/v1/feeds").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"url\": \"http://127.0.0.2:" + server.getAddress().getPort() + "/first.xml\"}")

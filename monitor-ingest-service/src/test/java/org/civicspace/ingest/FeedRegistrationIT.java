@@ -34,6 +34,45 @@ class FeedRegistrationIT extends IngestIntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void registersManyFeedsInOneRequestAnsweringEachEntry() {
+        register("{\"url\": \"https://known.example.org/rss\"}", HttpStatus.CREATED);
+        String batch = """
+                [{"url": "https://batch.example.org/a.xml", "country": "UZ", "pollIntervalMinutes": 60},
+                 {"url": "ftp://batch.example.org/b.xml"},
+                 {"url": "https://known.example.org/rss"},
+                 {"url": "https://batch.example.org/c.xml", "language": "Russian"},
+                 {"url": "https://batch.example.org/d.xml"}]
+                """;
+
+        Map<String, Object> result = admin().post().uri("/api/v1/feeds/batch").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(batch).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+
+        assertThat(result).containsEntry("feeds", 5).containsEntry("created", 2).containsEntry("existing", 1)
+                .containsEntry("rejected", 2);
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) result.get("results");
+        assertThat(entries).extracting(entry -> entry.get("status"))
+                .containsExactly("created", "rejected", "exists", "rejected", "created");
+        assertThat((Map<String, Object>) entries.get(0).get("feed")).containsEntry("country", "UZ")
+                .containsEntry("pollIntervalMinutes", 60).containsEntry("status", "not polled yet");
+        assertThat(entries.get(1).get("errors").toString()).contains("url", "http or https");
+        assertThat(entries.get(3).get("errors").toString()).contains("language");
+
+        List<Map<String, Object>> listed = admin().get().uri("/api/v1/feeds").exchange().expectStatus().isOk()
+                .expectBodyList(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+        assertThat(listed).extracting(feed -> feed.get("url")).contains("https://batch.example.org/a.xml",
+                "https://batch.example.org/d.xml").doesNotContain("https://batch.example.org/c.xml");
+    }
+
+    @Test
+    void refusesAnEmptyBatchOfFeedsWithProblemDetails() {
+        admin().post().uri("/api/v1/feeds/batch").contentType(MediaType.APPLICATION_JSON).bodyValue("[]")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void removesAFeedAndAnswersAnUnknownOneWithProblemDetails() {
         String id = register("{\"url\": \"https://gone.example.org/feed.xml\"}", HttpStatus.CREATED).get("id").toString();
 

@@ -68,7 +68,9 @@ abstract class IngestIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build();
+        // generous: the first requests of a context warm it up, on a 2-core machine shared with other builds
+        client = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
+                .responseTimeout(Duration.ofSeconds(30)).build();
         Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "ingest-test-" + System.nanoTime(), false);
         topic = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new StringDeserializer())
                 .createConsumer();

@@ -60,6 +60,66 @@ class ReportSubmissionIT extends IngestIntegrationTest {
         assertThat(submit("partner-c", body, HttpStatus.OK)).isEqualTo(first);
     }
 
+    static final String UNION_STORY = "Police in Shymkent detained four members of an independent teachers' union on"
+            + " Tuesday after they announced a protest outside the regional education office. A lawyer for the union"
+            + " said the four were questioned for six hours without counsel and released late at night with a warning.";
+
+    static final String RADIO_STORY = "Officers searched the studio of a community radio station in Naryn on Friday"
+            + " and seized two computers and a transmitter. The station's director said the search followed a"
+            + " broadcast about land disputes, and that no warrant was shown to the staff present at the time.";
+
+    @Test
+    void marksAPartnersRetellingOrCopyOfAStoryDuplicateOfItsFirstReportAndStillPublishesIt() {
+        String first = submit("partner-d", report("Teachers detained", UNION_STORY, "public", "D-1"), HttpStatus.ACCEPTED);
+        String retold = submit("partner-e", report("Union members held in Shymkent",
+                "SHYMKENT. " + UNION_STORY + " The regional police did not comment.", "public", "E-1"), HttpStatus.ACCEPTED);
+        String copied = submit("partner-f", report("Teachers detained", UNION_STORY, "public", "F-1"), HttpStatus.ACCEPTED);
+
+        Map<String, String> published = published(first, retold, copied);
+        assertThat(published.get(first)).doesNotContain("\"duplicateOf\":\"");
+        assertThat(published.get(retold)).contains("\"duplicateOf\":\"" + first + "\"");
+        assertThat(published.get(copied)).contains("\"duplicateOf\":\"" + first + "\"");
+    }
+
+    @Test
+    void comparesAReportOnlyWithReportsOfTheSameSensitivity() {
+        String secret = submit("partner-g", report("Radio station searched", RADIO_STORY, "confidential", "G-1"),
+                HttpStatus.ACCEPTED);
+        String open = submit("partner-h", report("Radio station searched", RADIO_STORY, "public", "H-1"),
+                HttpStatus.ACCEPTED);
+        String restricted = submit("partner-i", report("Naryn radio raided", "NARYN. " + RADIO_STORY, "restricted", "I-1"),
+                HttpStatus.ACCEPTED);
+        String secretAgain = submit("partner-j", report("Naryn radio raided", "NARYN. " + RADIO_STORY, "confidential",
+                "J-1"), HttpStatus.ACCEPTED);
+
+        String secretThird = submit("partner-k", report("Radio station searched", RADIO_STORY + " Staff were shaken.",
+                "confidential", "K-1"), HttpStatus.ACCEPTED);
+
+        Map<String, String> published = published(open, restricted, secretAgain, secretThird);
+        // neither a public nor a restricted report points at the confidential one, nor at each other
+        assertThat(published.get(open)).doesNotContain("\"duplicateOf\":\"");
+        assertThat(published.get(restricted)).doesNotContain("\"duplicateOf\":\"");
+        // confidential reports are compared with confidential ones only, never with the public one
+        assertThat(published.get(secretAgain)).contains("\"duplicateOf\":\"" + secret + "\"");
+        assertThat(published.get(secretThird)).contains("\"duplicateOf\":\"" + secret + "\"").doesNotContain(open);
+    }
+
+    /** The value published under each of these keys, polling the topic until every one is there. */
+    private Map<String, String> published(String... keys) {
+        Map<String, String> found = new java.util.HashMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (found.size() < keys.length && System.nanoTime() < deadline) {
+            topic.poll(Duration.ofMillis(200)).forEach(r -> found.put(r.key(), r.value()));
+        }
+        assertThat(found).containsKeys(keys);
+        return found;
+    }
+
+    private static String report(String title, String text, String sensitivity, String reference) {
+        return "{\"title\": \"" + title + "\", \"text\": \"" + text.replace("\"", "\\\"") + "\", \"sensitivity\": \""
+                + sensitivity + "\", \"partnerReference\": \"" + reference + "\"}";
+    }
+
     @Test
     void refusesAnInvalidReportWithProblemDetailsNamingEachField() {
         client.mutateWith(mockJwt().jwt(jwt -> jwt.subject("partner-a")).authorities(role("partner")))

@@ -45,6 +45,7 @@ class FeedPoller implements PollFeedsUseCase {
     private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
 
     private final FeedStore feeds;
+    private final FeedSchedule schedule;
     private final FeedFetcher fetcher;
     private final ReportLedger ledger;
     private final ReportPublisher publisher;
@@ -54,9 +55,11 @@ class FeedPoller implements PollFeedsUseCase {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    FeedPoller(FeedStore feeds, FeedFetcher fetcher, ReportLedger ledger, ReportPublisher publisher,
-            DuplicateCheck duplicates, PollingProperties polling, Clock clock, MeterRegistry meters) {
+    FeedPoller(FeedStore feeds, FeedSchedule schedule, FeedFetcher fetcher, ReportLedger ledger,
+            ReportPublisher publisher, DuplicateCheck duplicates, PollingProperties polling, Clock clock,
+            MeterRegistry meters) {
         this.feeds = feeds;
+        this.schedule = schedule;
         this.fetcher = fetcher;
         this.ledger = ledger;
         this.publisher = publisher;
@@ -68,8 +71,13 @@ class FeedPoller implements PollFeedsUseCase {
     }
 
     @Override
-    public Flux<Feed> pollDue() {
-        return feeds.due(clock.instant(), polling.batch()).flatMap(this::poll, polling.concurrency());
+    public Flux<Feed> pollDue(Mono<?> stop) {
+        // flatMap asks for the next due feed only when a poll slot frees up, so a stop leaves the
+        // rest of the batch untouched (still due) for the next start
+        return schedule.due(clock.instant(), polling.batch())
+                .flatMapMany(ids -> feeds.find(ids))
+                .takeUntilOther(stop)
+                .flatMap(this::poll, polling.concurrency());
     }
 
     @Override
@@ -82,12 +90,15 @@ class FeedPoller implements PollFeedsUseCase {
         FeedHealth health = feed.health();
         return fetcher.fetch(new FetchRequest(feed.url(), health.etag(), health.lastModified()))
                 .flatMap(result -> outcome(feed, result, at))
+                .timeout(polling.pollTimeout(), Mono.fromSupplier(() -> failed(feed, at, null, "the poll took longer than "
+                        + polling.pollTimeout().toSeconds() + " s in all and was given up; the next poll tries again")))
                 .onErrorResume(bug -> {
                     log.warn("polling feed {} failed unexpectedly", feed.id(), bug);
                     return Mono.just(failed(feed, at, null, "an internal error (" + bug.getClass().getSimpleName()
                             + "); the next poll tries again"));
                 })
                 .flatMap(after -> feeds.saveHealth(feed.id(), after).thenReturn(feed.withHealth(after)))
+                .doOnNext(schedule::update)
                 .doOnNext(polled -> meters.counter("civicspace.ingest.feeds.polled", "outcome",
                         polled.health().consecutiveFailures() == 0 ? "ok" : "failed").increment());
     }
@@ -98,12 +109,12 @@ class FeedPoller implements PollFeedsUseCase {
             return parse(ok, at)
                     .flatMap(parsed -> publishNew(feed, parsed.items(), at)
                             .map(newItems -> health.succeeded(at, ok.status(), newItems, ok.etag(), ok.lastModified(),
-                                    next(feed, at, 0))))
+                                    parsed.warnings(), next(feed, at, 0))))
                     .onErrorResume(FeedRefused.class, refused -> Mono.just(failed(feed, at, ok.status(),
                             refused.reason())));
         }
         if (result instanceof FetchResult.NotModified) {
-            return Mono.just(health.succeeded(at, 304, 0, health.etag(), health.lastModified(), next(feed, at, 0)));
+            return Mono.just(health.notModified(at, next(feed, at, 0)));
         }
         if (result instanceof FetchResult.Refused refused) {
             return Mono.just(failed(feed, at, null, refused.reason()));
@@ -120,7 +131,9 @@ class FeedPoller implements PollFeedsUseCase {
 
     /**
      * Publishes the items not seen before (one look-up for the whole feed), in feed order, dropping
-     * exact copies of other reports; answers how many were published.
+     * exact copies of other reports, then records them all in the ledger in one write; answers how
+     * many were published. Published first and recorded second, as for partner reports: a poll cut
+     * off in between publishes those items again next time, under the same ids.
      */
     private Mono<Integer> publishNew(Feed feed, List<FeedItem> items, Instant at) {
         Map<String, FeedItem> byId = new LinkedHashMap<>();
@@ -129,22 +142,21 @@ class FeedPoller implements PollFeedsUseCase {
                 byId.putIfAbsent(ReportIds.of("feed-item", item.identity()), item);
             }
         }
-        return ledger.known(byId.keySet()).flatMapMany(known -> Flux.fromIterable(byId.entrySet())
-                        .filter(entry -> !known.contains(entry.getKey()))
-                        .concatMap(entry -> publish(feed, entry.getKey(), entry.getValue(), at)))
-                .filter(Boolean::booleanValue)
-                .count()
-                .map(Long::intValue);
+        return ledger.known(byId.keySet()).flatMap(known -> Flux.fromIterable(byId.entrySet())
+                .filter(entry -> !known.contains(entry.getKey()))
+                .concatMap(entry -> publish(feed, entry.getKey(), entry.getValue(), at).map(published -> Map.entry(
+                        entry.getKey(), published)))
+                .collectList()
+                .flatMap(handled -> ledger.recordAll(handled.stream().map(Map.Entry::getKey).toList(),
+                                "feed:" + feed.id(), at)
+                        .thenReturn((int) handled.stream().filter(Map.Entry::getValue).count())));
     }
 
     /** Publishes a new item unless it is an exact copy of another report; true when it was published. */
     private Mono<Boolean> publish(Feed feed, String reportId, FeedItem item, Instant at) {
-        String submittedBy = "feed:" + feed.id();
         return duplicates.check(reportId, item.title(), item.text(), identifyingUrl(item), at)
-                .flatMap(verdict -> verdict.kind() == Verdict.Kind.EXACT_DUPLICATE
-                        ? ledger.record(reportId, submittedBy, at).thenReturn(false)
+                .flatMap(verdict -> verdict.kind() == Verdict.Kind.EXACT_DUPLICATE ? Mono.just(false)
                         : publisher.publish(event(feed, item, reportId, verdict.duplicateOf(), at))
-                                .then(ledger.record(reportId, submittedBy, at))
                                 .doOnSuccess(done -> meters.counter("civicspace.ingest.reports.received",
                                         "source", "feed", "outcome", "accepted").increment())
                                 .thenReturn(true));

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.civicspace.ingest.PollingProperties;
@@ -22,11 +23,13 @@ import reactor.core.publisher.Mono;
 class FeedService implements ManageFeedsUseCase {
 
     private final FeedStore feeds;
+    private final FeedSchedule schedule;
     private final PollingProperties polling;
     private final Clock clock;
 
-    FeedService(FeedStore feeds, PollingProperties polling, Clock clock) {
+    FeedService(FeedStore feeds, FeedSchedule schedule, PollingProperties polling, Clock clock) {
         this.feeds = feeds;
+        this.schedule = schedule;
         this.polling = polling;
         this.clock = clock;
     }
@@ -34,12 +37,27 @@ class FeedService implements ManageFeedsUseCase {
     @Override
     public Mono<Registration> register(URI url, String title, String language, String country, Duration pollInterval,
             boolean enabled) {
+        return feeds.register(feed(new NewFeed(url, title, language, country, pollInterval, enabled), clock.instant()))
+                .doOnNext(this::schedule);
+    }
+
+    @Override
+    public Flux<Registration> registerAll(List<NewFeed> newFeeds) {
         Instant now = clock.instant();
-        Duration spread = polling.firstPollSpread() != null ? polling.firstPollSpread() : pollInterval;
+        return feeds.registerAll(newFeeds.stream().map(feed -> feed(feed, now)).toList()).doOnNext(this::schedule);
+    }
+
+    private Feed feed(NewFeed feed, Instant now) {
+        Duration spread = polling.firstPollSpread() != null ? polling.firstPollSpread() : feed.pollInterval();
         Instant firstPoll = now.plusMillis(ThreadLocalRandom.current().nextLong(Math.max(1, spread.toMillis())));
-        FeedHealth fresh = new FeedHealth(null, null, null, 0, null, 0, firstPoll, null, null);
-        return feeds.register(new Feed(Feed.idFor(url), url, title, language, country, pollInterval, enabled, now,
-                fresh));
+        return new Feed(Feed.idFor(feed.url()), feed.url(), feed.title(), feed.language(), feed.country(),
+                feed.pollInterval(), feed.enabled(), now, FeedHealth.waitingFor(firstPoll));
+    }
+
+    private void schedule(Registration registration) {
+        if (registration.isNew()) {
+            schedule.update(registration.feed());
+        }
     }
 
     @Override
@@ -49,6 +67,6 @@ class FeedService implements ManageFeedsUseCase {
 
     @Override
     public Mono<Boolean> remove(String id) {
-        return feeds.delete(id);
+        return feeds.delete(id).doOnNext(removed -> schedule.remove(id));
     }
 }

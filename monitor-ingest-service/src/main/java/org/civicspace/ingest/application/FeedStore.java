@@ -1,6 +1,7 @@
 package org.civicspace.ingest.application;
 
-import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 import org.civicspace.ingest.domain.feed.Feed;
 import org.civicspace.ingest.domain.feed.FeedHealth;
@@ -14,15 +15,21 @@ public interface FeedStore {
     /** Registers the feed unless one with its id exists; answers the stored feed either way, and whether it is new. */
     Mono<ManageFeedsUseCase.Registration> register(Feed feed);
 
+    /**
+     * Registers each feed whose id is not registered yet, all in one write; answers every feed as
+     * stored (the existing one where its id was taken), in the order given, with whether it is new.
+     */
+    Flux<ManageFeedsUseCase.Registration> registerAll(List<Feed> feeds);
+
     Flux<Feed> all();
 
     Mono<Feed> find(String id);
 
+    /** The feeds with these ids that exist, in no particular order. */
+    Flux<Feed> find(Collection<String> ids);
+
     /** True when the feed existed. */
     Mono<Boolean> delete(String id);
-
-    /** Enabled feeds whose next poll is due at {@code now}, soonest first. */
-    Flux<Feed> due(Instant now, int limit);
 
     Mono<Void> saveHealth(String id, FeedHealth health);
 }

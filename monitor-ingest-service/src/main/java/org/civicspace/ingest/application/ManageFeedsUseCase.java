@@ -2,6 +2,7 @@ package org.civicspace.ingest.application;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.civicspace.ingest.domain.feed.Feed;
 
@@ -15,9 +16,19 @@ public interface ManageFeedsUseCase {
     Mono<Registration> register(URI url, String title, String language, String country, Duration pollInterval,
             boolean enabled);
 
+    /**
+     * Registers many feeds with one look-up and one write (an import of a long list); answers each
+     * in the order given, as {@link #register} would.
+     */
+    Flux<Registration> registerAll(List<NewFeed> feeds);
+
     Flux<Feed> feeds();
 
     Mono<Boolean> remove(String id);
+
+    /** A feed to register. */
+    record NewFeed(URI url, String title, String language, String country, Duration pollInterval, boolean enabled) {
+    }
 
     /** A registered feed, and whether this registration created it. */
     record Registration(Feed feed, boolean isNew) {

@@ -16,4 +16,7 @@ public interface ReportLedger {
 
     /** Records an accepted report; recording the same id twice is not an error. */
     Mono<Void> record(String reportId, String submittedBy, Instant receivedAt);
+
+    /** Records many reports in one write; ids recorded before are left as they were. */
+    Mono<Void> recordAll(Collection<String> reportIds, String submittedBy, Instant receivedAt);
 }

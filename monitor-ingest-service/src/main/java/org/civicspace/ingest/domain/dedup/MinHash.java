@@ -90,6 +90,11 @@ final class MinHash {
         return keys;
     }
 
+    /** A band key moved into a scope's own key space; the common scope (null) keeps the key as it is. */
+    static long scoped(long bandKey, String scope) {
+        return scope == null ? bandKey : mix(bandKey ^ fnv1a(scope));
+    }
+
     /** The MurmurHash3 64-bit finaliser: a bijection that spreads every input bit over the output. */
     static long mix(long h) {
         h ^= h >>> 33;

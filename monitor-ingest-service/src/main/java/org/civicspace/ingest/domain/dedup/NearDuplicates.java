@@ -51,23 +51,36 @@ public final class NearDuplicates {
      * cites, which two different reports may share.
      */
     public Signature sign(String title, String text, String normalisedUrl) {
+        return sign(title, text, normalisedUrl, null);
+    }
+
+    /**
+     * Signs a report within a {@code scope}: reports of different scopes share no fingerprint, no
+     * band key and no scheme, so they never match, nor even meet as candidates. A report that
+     * must not be named as the first telling of a story that others can read (a confidential
+     * one) is signed in a scope of its own kind. Null is the common scope, that of feed items and
+     * public reports.
+     */
+    public Signature sign(String title, String text, String normalisedUrl, String scope) {
         List<String> titleWords = TextNormaliser.words(title);
         List<String> textWords = TextNormaliser.words(text);
+        String prefix = scope == null ? "" : scope + "|";
         List<String> fingerprints = new ArrayList<>(2);
-        fingerprints.add(Fingerprints.ofContent(String.join(" ", titleWords) + "\n" + String.join(" ", textWords)));
+        fingerprints.add(prefix + Fingerprints.ofContent(String.join(" ", titleWords) + "\n" + String.join(" ", textWords)));
         if (normalisedUrl != null && !normalisedUrl.isBlank()) {
-            fingerprints.add(Fingerprints.ofUrl(normalisedUrl));
+            fingerprints.add(prefix + Fingerprints.ofUrl(normalisedUrl));
         }
+        String scheme = scope == null ? MinHash.SCHEME : MinHash.SCHEME + "@" + scope;
         List<String> words = new ArrayList<>(titleWords.size() + textWords.size());
         words.addAll(titleWords);
         words.addAll(textWords);
         long[] shingles = MinHash.shingles(words);
         if (shingles.length < MIN_SHINGLES) {
-            return new Signature(MinHash.SCHEME, fingerprints, List.of(), List.of());
+            return new Signature(scheme, fingerprints, List.of(), List.of());
         }
         int[] minHash = MinHash.sign(shingles);
-        return new Signature(MinHash.SCHEME, fingerprints, Arrays.stream(minHash).boxed().toList(),
-                Arrays.stream(MinHash.bandKeys(minHash)).boxed().toList());
+        return new Signature(scheme, fingerprints, Arrays.stream(minHash).boxed().toList(),
+                Arrays.stream(MinHash.bandKeys(minHash)).map(key -> MinHash.scoped(key, scope)).boxed().toList());
     }
 
     /**

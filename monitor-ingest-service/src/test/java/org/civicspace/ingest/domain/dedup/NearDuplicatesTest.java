@@ -57,6 +57,24 @@ class NearDuplicatesTest {
     }
 
     @Test
+    void neverMatchesReportsSignedInDifferentScopes() {
+        Signature common = duplicates.sign(EN_WIRE_TITLE, EN_WIRE_TEXT, null);
+        Signature confidential = duplicates.sign(EN_WIRE_TITLE, EN_WIRE_TEXT, null, "confidential");
+        Signature restricted = duplicates.sign(EN_WIRE_TITLE, EN_WIRE_TEXT, null, "restricted");
+
+        for (Signature[] pair : List.of(new Signature[] {common, confidential}, new Signature[] {common, restricted},
+                new Signature[] {confidential, restricted})) {
+            assertThat(pair[0].fingerprints()).doesNotContainAnyElementsOf(pair[1].fingerprints());
+            assertThat(pair[0].bandKeys()).doesNotContainAnyElementsOf(pair[1].bandKeys());
+        }
+        // even handed to the judge together, the same text in another scope is no match
+        KnownReport secret = new KnownReport("secret", clock, confidential, null);
+        assertThat(duplicates.judge("public", common, List.of(secret))).isEqualTo(Verdict.NEW);
+        assertThat(duplicates.judge("secret-2", duplicates.sign(EN_WIRE_TITLE, EN_WIRE_TEXT, null, "confidential"),
+                List.of(secret))).isEqualTo(Verdict.exactDuplicateOf("secret"));
+    }
+
+    @Test
     void doesNotMatchAStoryWithItsTranslation() {
         see("wire", EN_WIRE_TITLE, EN_WIRE_TEXT);
         assertThat(see("ru-wire", RU_WIRE_TITLE, RU_WIRE_TEXT)).isEqualTo(Verdict.NEW);

@@ -3,8 +3,13 @@ package org.civicspace.ingest.adapter.in.web;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
 import org.civicspace.ingest.application.ManageFeedsUseCase;
+import org.civicspace.ingest.application.ManageFeedsUseCase.NewFeed;
 import org.civicspace.ingest.application.PollFeedsUseCase;
 import org.civicspace.ingest.domain.feed.Feed;
 import org.civicspace.ingest.domain.feed.FeedHealth;
@@ -19,8 +24,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -34,23 +43,64 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/feeds")
 class FeedsController {
 
+    static final int MAX_FEEDS = 10_000;
+
     private final ManageFeedsUseCase manageFeeds;
     private final PollFeedsUseCase pollFeeds;
+    private final Validator validator;
 
-    FeedsController(ManageFeedsUseCase manageFeeds, PollFeedsUseCase pollFeeds) {
+    FeedsController(ManageFeedsUseCase manageFeeds, PollFeedsUseCase pollFeeds, Validator validator) {
         this.manageFeeds = manageFeeds;
         this.pollFeeds = pollFeeds;
+        this.validator = validator;
     }
 
     /** 201 with the new feed, or 200 with the existing one when its address is already registered. */
     @PostMapping
     Mono<ResponseEntity<FeedView>> register(@Valid @RequestBody FeedRequest request) {
-        return manageFeeds.register(URI.create(request.url().strip()), request.title(), request.language(),
-                        request.country(), Duration.ofMinutes(request.pollIntervalMinutes() == null ? 30
-                                : request.pollIntervalMinutes()),
-                        request.enabled() == null || request.enabled())
+        NewFeed feed = request.toNewFeed();
+        return manageFeeds.register(feed.url(), feed.title(), feed.language(), feed.country(), feed.pollInterval(),
+                        feed.enabled())
                 .map(registered -> ResponseEntity.status(registered.isNew() ? HttpStatus.CREATED : HttpStatus.OK)
                         .body(FeedView.of(registered.feed())));
+    }
+
+    /**
+     * Many feeds in one request (a JSON array, up to {@value #MAX_FEEDS}): one look-up and one write
+     * for all of them. Every entry gets its own answer — {@code created} or {@code exists} with the
+     * feed, or {@code rejected} with its errors — and a bad entry never holds back the others.
+     */
+    @PostMapping("/batch")
+    Mono<BatchResult> registerAll(@RequestBody List<FeedRequest> requests) {
+        if (requests.isEmpty() || requests.size() > MAX_FEEDS) {
+            HttpStatus status = requests.isEmpty() ? HttpStatus.BAD_REQUEST : HttpStatus.CONTENT_TOO_LARGE;
+            return Mono.error(new ResponseStatusException(status, "A batch holds 1 to " + MAX_FEEDS
+                    + " feeds; this one holds " + requests.size() + "."));
+        }
+        List<EntryResult> rejected = new ArrayList<>();
+        List<Integer> accepted = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            List<Map<String, String>> errors = violations(requests.get(i));
+            if (errors.isEmpty()) {
+                accepted.add(i);
+            } else {
+                rejected.add(new EntryResult(i, "rejected", null, errors));
+            }
+        }
+        return manageFeeds.registerAll(accepted.stream().map(i -> requests.get(i).toNewFeed()).toList())
+                .index()
+                .map(registered -> new EntryResult(accepted.get(registered.getT1().intValue()),
+                        registered.getT2().isNew() ? "created" : "exists", FeedView.of(registered.getT2().feed()),
+                        List.of()))
+                .collectList()
+                .map(registered -> BatchResult.of(registered, rejected));
+    }
+
+    private List<Map<String, String>> violations(FeedRequest request) {
+        return validator.validate(request).stream()
+                .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+                .sorted(Comparator.comparing(error -> error.get("field")))
+                .toList();
     }
 
     @GetMapping
@@ -83,19 +133,45 @@ class FeedsController {
             @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as KZ") String country,
             @Min(value = 5, message = "must be at least 5 minutes") @Max(value = 1440, message = "must be at most a day (1440)") Integer pollIntervalMinutes,
             Boolean enabled) {
+
+        NewFeed toNewFeed() {
+            return new NewFeed(URI.create(url.strip()), title, language, country,
+                    Duration.ofMinutes(pollIntervalMinutes == null ? 30 : pollIntervalMinutes), enabled == null || enabled);
+        }
+    }
+
+    /** The answer for one entry of a batch, by its position in the array (from 0). */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record EntryResult(int index, String status, FeedView feed, List<Map<String, String>> errors) {
+    }
+
+    /** The answer for a batch: counts, then one result per entry in the order sent. */
+    record BatchResult(int feeds, int created, int existing, int rejected, List<EntryResult> results) {
+
+        static BatchResult of(List<EntryResult> registered, List<EntryResult> rejected) {
+            List<EntryResult> all = new ArrayList<>(registered);
+            all.addAll(rejected);
+            all.sort(Comparator.comparingInt(EntryResult::index));
+            return new BatchResult(all.size(), count(all, "created"), count(all, "exists"), rejected.size(), all);
+        }
+
+        private static int count(List<EntryResult> results, String status) {
+            return (int) results.stream().filter(result -> result.status().equals(status)).count();
+        }
     }
 
     /** A feed as administrators see it: its settings, and its health in plain words. */
     record FeedView(String id, String url, String title, String language, String country, long pollIntervalMinutes,
             boolean enabled, Instant registeredAt, String status, Instant lastAttempt, Instant lastSuccess,
-            Integer lastHttpStatus, int consecutiveFailures, String lastError, long itemsSeen, Instant nextPollAt) {
+            Integer lastHttpStatus, int consecutiveFailures, String lastError, long itemsSeen, Instant nextPollAt,
+            List<String> warnings) {
 
         static FeedView of(Feed feed) {
             FeedHealth health = feed.health();
             return new FeedView(feed.id(), feed.url().toString(), feed.title(), feed.language(), feed.country(),
                     feed.pollInterval().toMinutes(), feed.enabled(), feed.registeredAt(), status(feed),
                     health.lastAttempt(), health.lastSuccess(), health.lastStatus(), health.consecutiveFailures(),
-                    health.lastError(), health.itemsSeen(), health.nextPollAt());
+                    health.lastError(), health.itemsSeen(), health.nextPollAt(), health.warnings());
         }
 
         private static String status(Feed feed) {
@@ -105,8 +181,11 @@ class FeedsController {
             if (feed.health().lastAttempt() == null) {
                 return "not polled yet";
             }
-            return feed.health().consecutiveFailures() == 0 ? "ok"
-                    : "failing (" + feed.health().consecutiveFailures() + " in a row)";
+            FeedHealth health = feed.health();
+            if (health.consecutiveFailures() > 0) {
+                return "failing (" + health.consecutiveFailures() + " in a row)";
+            }
+            return health.warnings().isEmpty() ? "ok" : "ok, with warnings";
         }
     }
 }

@@ -3,6 +3,13 @@ package org.civicspace.ingest.adapter.out.mongo;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.civicspace.ingest.application.FeedStore;
 import org.civicspace.ingest.application.ManageFeedsUseCase.Registration;
@@ -11,6 +18,7 @@ import org.civicspace.ingest.domain.feed.FeedHealth;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,7 +29,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Feeds in the collection {@code feeds}, one document per feed with its health embedded. */
+/**
+ * Feeds in the collection {@code feeds}, one document per feed with its health embedded. Every
+ * look-up is by {@code _id}, the index the embedded store answers without reading every document.
+ */
 @Component
 class MongoFeedStore implements FeedStore {
 
@@ -39,6 +50,36 @@ class MongoFeedStore implements FeedStore {
     }
 
     @Override
+    public Flux<Registration> registerAll(List<Feed> feeds) {
+        List<String> ids = feeds.stream().map(Feed::id).toList();
+        return find(ids).collectMap(Feed::id).flatMapMany(existing -> {
+            Map<String, Feed> fresh = new LinkedHashMap<>();
+            feeds.stream().filter(feed -> !existing.containsKey(feed.id())).forEach(feed -> fresh.putIfAbsent(feed.id(), feed));
+            Mono<Map<String, Feed>> inserted = mongo.bulkOps(BulkMode.UNORDERED, FeedDocument.class)
+                    .insert(fresh.values().stream().map(FeedDocument::of).toList()).execute()
+                    .thenReturn(fresh)
+                    // a feed registered at the same moment by another request: read back what is stored
+                    .onErrorResume(MongoReportLedger::onlyDuplicates, raced -> find(fresh.keySet()).collectMap(Feed::id));
+            Mono<Map<String, Feed>> stored = fresh.isEmpty() ? Mono.just(existing) : inserted.map(added -> {
+                Map<String, Feed> all = new HashMap<>(existing);
+                all.putAll(added);
+                return all;
+            });
+            Set<String> answered = new HashSet<>();
+            return stored.flatMapIterable(all -> feeds.stream()
+                    .map(feed -> new Registration(all.get(feed.id()),
+                            fresh.containsKey(feed.id()) && answered.add(feed.id())))
+                    .toList());
+        });
+    }
+
+    @Override
+    public Flux<Feed> find(Collection<String> ids) {
+        return ids.isEmpty() ? Flux.empty()
+                : mongo.find(Query.query(Criteria.where("_id").in(ids)), FeedDocument.class).map(FeedDocument::toFeed);
+    }
+
+    @Override
     public Flux<Feed> all() {
         return mongo.find(new Query().with(Sort.by("registeredAt", "_id")), FeedDocument.class).map(FeedDocument::toFeed);
     }
@@ -52,13 +93,6 @@ class MongoFeedStore implements FeedStore {
     public Mono<Boolean> delete(String id) {
         return mongo.remove(Query.query(Criteria.where("_id").is(id)), FeedDocument.class)
                 .map(result -> result.getDeletedCount() > 0);
-    }
-
-    @Override
-    public Flux<Feed> due(Instant now, int limit) {
-        Query due = Query.query(Criteria.where("enabled").is(true).and("health.nextPollAt").lte(now))
-                .with(Sort.by("health.nextPollAt")).limit(limit);
-        return mongo.find(due, FeedDocument.class).map(FeedDocument::toFeed);
     }
 
     @Override

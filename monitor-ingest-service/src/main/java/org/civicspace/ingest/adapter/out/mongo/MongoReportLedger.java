@@ -8,11 +8,14 @@ import java.util.stream.Collectors;
 import org.civicspace.ingest.application.ReportLedger;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.MongoBulkWriteException;
 
 import reactor.core.publisher.Mono;
 
@@ -46,6 +49,27 @@ class MongoReportLedger implements ReportLedger {
         return mongo.insert(new AcceptedReport(reportId, submittedBy, receivedAt))
                 .onErrorResume(DuplicateKeyException.class, alreadyThere -> Mono.empty())
                 .then();
+    }
+
+    @Override
+    public Mono<Void> recordAll(Collection<String> reportIds, String submittedBy, Instant receivedAt) {
+        if (reportIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return mongo.bulkOps(BulkMode.UNORDERED, AcceptedReport.class)
+                .insert(reportIds.stream().map(id -> new AcceptedReport(id, submittedBy, receivedAt)).toList())
+                .execute()
+                // unordered: every new id is written even when some were recorded before
+                .onErrorResume(MongoReportLedger::onlyDuplicates, alreadyThere -> Mono.empty())
+                .then();
+    }
+
+    static boolean onlyDuplicates(Throwable failure) {
+        if (failure instanceof DuplicateKeyException) {
+            return true;
+        }
+        return failure.getCause() instanceof MongoBulkWriteException bulk
+                && bulk.getWriteErrors().stream().allMatch(error -> error.getCode() == 11000);
     }
 
     @Document("accepted_reports")

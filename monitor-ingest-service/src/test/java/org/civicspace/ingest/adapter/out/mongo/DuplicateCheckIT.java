@@ -3,6 +3,7 @@ package org.civicspace.ingest.adapter.out.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.civicspace.ingest.domain.dedup.WireStories.*;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,8 +52,9 @@ class DuplicateCheckIT {
 
     @BeforeEach
     void freshDatabase() {
-        DuplicatesProperties properties = new DuplicatesProperties(0.6, Duration.ofDays(14), Duration.ofDays(30));
-        MongoDuplicateIndex index = new MongoDuplicateIndex(new ReactiveMongoTemplate(CLIENT, "check-" + databases++), properties);
+        DuplicatesProperties properties = new DuplicatesProperties(0.6, Duration.ofDays(14), Duration.ofDays(30), 1_000);
+        MongoDuplicateIndex index = new MongoDuplicateIndex(new ReactiveMongoTemplate(CLIENT, "check-" + databases++), properties,
+                Clock.systemUTC());
         check = new DuplicateCheck(index, properties, meters);
     }
 

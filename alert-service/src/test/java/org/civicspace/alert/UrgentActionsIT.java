@@ -78,6 +78,24 @@ class UrgentActionsIT extends AlertServiceTestBase {
                 "notified:system:[duty-by-first]", "escalated:system:[duty-by-second]", "acknowledged:ada:[]");
     }
 
+    @Test
+    void aReportedReleaseClosesTheUrgentActionAndStopsEscalation() throws Exception {
+        String detained = uniqueId("r-by-held");
+        produce("BY", report(detained, "BY").urgency("urgent").person("Yanina Karpovich", false)
+                .title("Blogger held in Homel " + detained).json());
+        Map<String, Object> action = awaitAction(detained, a -> ((List<?>) a.get("steps")).size() == 2);
+        String id = action.get("id").toString();
+
+        produce("BY", report(uniqueId("r-by-freed"), "BY").urgency("routine").person("Yanina Karpovich", false)
+                .violations("positive_development").title("Blogger freed in Homel").json());
+
+        action = awaitAction(detained, a -> "resolved".equals(a.get("status")));
+        assertThat(kinds(action)).containsExactly("opened:system:[]", "notified:system:[duty-by-first]",
+                "resolved:system:[]");
+        urgentActions.escalateDue(Instant.now().plus(Duration.ofHours(2))).block(Duration.ofSeconds(20));
+        assertThat(deliveries.offered()).noneMatch(n -> n.idempotencyKey().startsWith("urgent:" + id + ":1:"));
+    }
+
     /** Through the real outbox: an e-mail in the SMTP server and a webhook whose signature verifies. */
     static void assertReachedTheFirstPerson(String actionId, String reportId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.civicspace.alert.NotifyProperties;
 import org.civicspace.alert.UrgentProperties;
@@ -60,8 +61,14 @@ public class UrgentActionService {
         this.meters = meters;
     }
 
-    /** Opens the incident's urgent action if it is urgent and open, and tells the first person; else nothing. */
+    /**
+     * Opens the incident's urgent action if it is urgent and open, and tells the first person; closes
+     * its action if the incident was resolved, so that nobody more is told; else nothing.
+     */
     public Mono<Void> consider(Incident incident) {
+        if (incident.status() == IncidentStatus.RESOLVED) {
+            return close(UrgentAction.idOf(incident.id()), action -> action.resolved(clock.instant())).then();
+        }
         if (incident.urgency() != Urgency.URGENT || incident.status() != IncidentStatus.OPEN) {
             return Mono.empty();
         }
@@ -82,18 +89,25 @@ public class UrgentActionService {
 
     /** Acknowledges for {@code user}; empty when there is no such action. Acknowledging twice keeps the first. */
     public Mono<UrgentAction> acknowledge(String id, String user) {
+        return close(id, action -> action.acknowledged(user, clock.instant()));
+    }
+
+    /** Records {@code closing} of the action unless it was closed before, retried if an escalation got in first. */
+    private Mono<UrgentAction> close(String id, UnaryOperator<UrgentAction> closing) {
         return Mono.defer(() -> store.find(id).flatMap(action -> {
-                    UrgentAction acknowledged = action.acknowledged(user, clock.instant());
-                    if (acknowledged == action) {
+                    UrgentAction closed = closing.apply(action);
+                    if (closed == action) {
                         return Mono.just(action);
                     }
-                    return store.replace(action, acknowledged).flatMap(done -> {
+                    return store.replace(action, closed).flatMap(done -> {
                         if (!done) {
                             return Mono.error(new ConcurrentChange());
                         }
-                        meters.counter("civicspace.alert.urgent-actions.acknowledged").increment();
-                        log.info("urgent action {} acknowledged by {}", id, user);
-                        return Mono.just(acknowledged);
+                        meters.counter("civicspace.alert.urgent-actions.acknowledged",
+                                "by", closed.wasResolved() ? "resolution" : "person").increment();
+                        log.info("urgent action {} {} by {}", id, closed.wasResolved() ? "closed" : "acknowledged",
+                                closed.acknowledgedBy());
+                        return Mono.just(closed);
                     });
                 }))
                 .retryWhen(Retry.max(ACK_ATTEMPTS).filter(ConcurrentChange.class::isInstance));

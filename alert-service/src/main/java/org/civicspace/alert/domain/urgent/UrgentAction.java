@@ -29,7 +29,10 @@ public record UrgentAction(
         Instant acknowledgedAt,
         List<Step> steps) {
 
-    /** Who did what when: {@code opened}, {@code notified} (the first), {@code escalated}, {@code acknowledged}. */
+    /**
+     * Who did what when: {@code opened}, {@code notified} (the first), {@code escalated},
+     * {@code acknowledged}, or {@code resolved} (the incident was, so escalation stopped).
+     */
     public record Step(Instant at, String kind, String by, List<String> whom) {
 
         public Step {
@@ -81,12 +84,29 @@ public record UrgentAction(
 
     /** This action acknowledged by {@code user}; acknowledging again changes nothing. */
     public UrgentAction acknowledged(String user, Instant now) {
+        return closed("acknowledged", user, now);
+    }
+
+    /**
+     * This action closed because its incident was resolved (a release was reported): nobody
+     * else is told. Recorded as acknowledged by {@code system}, with a {@code resolved} step.
+     */
+    public UrgentAction resolved(Instant now) {
+        return closed("resolved", "system", now);
+    }
+
+    /** True when the incident's resolution, not a person, closed this action. */
+    public boolean wasResolved() {
+        return isAcknowledged() && steps.get(steps.size() - 1).kind().equals("resolved");
+    }
+
+    private UrgentAction closed(String kind, String by, Instant now) {
         if (isAcknowledged()) {
             return this;
         }
         List<Step> all = new ArrayList<>(steps);
-        all.add(new Step(now, "acknowledged", user, List.of()));
+        all.add(new Step(now, kind, by, List.of()));
         return new UrgentAction(id, incidentId, country, sensitivity, headline, openedAt, level, lastNotifiedAt,
-                user, now, all);
+                by, now, all);
     }
 }

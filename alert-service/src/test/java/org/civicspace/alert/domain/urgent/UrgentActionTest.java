@@ -48,4 +48,17 @@ class UrgentActionTest {
         assertThat(acknowledged.steps().get(2)).isEqualTo(
                 new UrgentAction.Step(OPENED.plusSeconds(60), "acknowledged", "ada", List.of()));
     }
+
+    @Test
+    void aResolvedIncidentClosesItsActionSoNobodyMoreIsTold() {
+        UrgentAction resolved = opened.notified(0, "duty-1", OPENED).resolved(OPENED.plusSeconds(90));
+
+        assertThat(resolved.wasResolved()).isTrue();
+        assertThat(resolved.nextLevel(OPENED.plus(Duration.ofHours(1)), AFTER, 3)).isEqualTo(-1);
+        assertThat(resolved.steps()).extracting(UrgentAction.Step::kind).containsExactly("opened", "notified", "resolved");
+        assertThat(resolved.acknowledged("ada", OPENED.plusSeconds(120))).as("already closed").isSameAs(resolved);
+        UrgentAction acknowledged = opened.acknowledged("ada", OPENED.plusSeconds(30));
+        assertThat(acknowledged.resolved(OPENED.plusSeconds(90))).isSameAs(acknowledged);
+        assertThat(acknowledged.wasResolved()).isFalse();
+    }
 }

@@ -51,7 +51,7 @@ class UrgentActionsController {
 
         static UrgentActionResponse of(UrgentAction a) {
             return new UrgentActionResponse(a.id(), a.incidentId(), a.country(), a.sensitivity().wireName(),
-                    a.headline(), a.openedAt(), a.isAcknowledged() ? "acknowledged" : "open", a.level(),
+                    a.headline(), a.openedAt(), a.wasResolved() ? "resolved" : a.isAcknowledged() ? "acknowledged" : "open", a.level(),
                     a.lastNotifiedAt(), a.acknowledgedBy(), a.acknowledgedAt(), a.steps());
         }
     }

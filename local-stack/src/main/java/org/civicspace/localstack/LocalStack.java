@@ -41,6 +41,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, ConfigurableApplicationContext> running = new ConcurrentHashMap<>();
     private EmbeddedKafka kafka;
     private EmbeddedMongo mongo;
+    private MailCatcher mail;
     private SigningKeys keys;
 
     private LocalStack(StackOptions options, Consumer<String> progress) {
@@ -91,6 +92,12 @@ public final class LocalStack implements AutoCloseable {
             kafka.start();
         }
 
+        if (!options.properties().containsKey("spring.mail.host")) {
+            mail = new MailCatcher(options.dataDir().resolve("mail"));
+            mail.start();
+            progress.accept("catching e-mail on 127.0.0.1:" + mail.port() + " into " + options.dataDir().resolve("mail"));
+        }
+
         ExecutorService starters = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "civicspace-starter");
             thread.setDaemon(true);
@@ -133,6 +140,9 @@ public final class LocalStack implements AutoCloseable {
         if (service.mongoDatabase() != null) {
             properties.put("spring.mongodb.uri", mongoUri(service.mongoDatabase()));
         }
+        if (service.name().equals("alert-service")) {
+            properties.putAll(alertDelivery());
+        }
         properties.putAll(options.properties());
         if (service.name().equals("gateway")) {
             for (ServiceUnit target : ServiceUnit.all()) {
@@ -147,6 +157,23 @@ public final class LocalStack implements AutoCloseable {
                     properties.put("civicspace.gateway." + key, "http://127.0.0.1:" + port(target));
                 }
             }
+        }
+        return properties;
+    }
+
+    /**
+     * Where the alert service's e-mail goes — the catcher, unless {@code spring.mail.host} was given —
+     * and, in the demo, who is on call for urgent actions anywhere.
+     */
+    private Map<String, String> alertDelivery() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (mail != null) {
+            properties.put("spring.mail.host", "127.0.0.1");
+            properties.put("spring.mail.port", String.valueOf(mail.port()));
+        }
+        if (options.demo()) {
+            properties.put("civicspace.alert.urgent.on-call.default[0].name", "demo-advocacy");
+            properties.put("civicspace.alert.urgent.on-call.default[0].email", "demo-advocacy@civicspace.localhost");
         }
         return properties;
     }
@@ -242,6 +269,10 @@ public final class LocalStack implements AutoCloseable {
         if (mongo != null) {
             mongo.close();
             mongo = null;
+        }
+        if (mail != null) {
+            mail.close();
+            mail = null;
         }
     }
 }

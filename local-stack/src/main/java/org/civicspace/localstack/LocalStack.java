@@ -92,7 +92,7 @@ public final class LocalStack implements AutoCloseable {
             kafka.start();
         }
 
-        if (!options.properties().containsKey("spring.mail.host")) {
+        if (!options.properties().containsKey("spring.mail.host") && System.getenv("SPRING_MAIL_HOST") == null) {
             mail = new MailCatcher(options.dataDir().resolve("mail"));
             mail.start();
             progress.accept("catching e-mail on 127.0.0.1:" + mail.port() + " into " + options.dataDir().resolve("mail"));

@@ -44,7 +44,7 @@ final class MailCatcher implements AutoCloseable {
 
     void start() throws IOException {
         Files.createDirectories(folder);
-        saved = existingMessages();
+        saved = lastSaved();
         smtp.start();
         saver.scheduleWithFixedDelay(this::saveNew, 500, 500, TimeUnit.MILLISECONDS);
     }
@@ -68,9 +68,13 @@ final class MailCatcher implements AutoCloseable {
         }
     }
 
-    private int existingMessages() throws IOException {
+    /** The number of the last {@code NNNNNN.eml} in the folder, so that a restart never overwrites one. */
+    private int lastSaved() throws IOException {
         try (var files = Files.list(folder)) {
-            return (int) files.filter(file -> file.getFileName().toString().endsWith(".eml")).count();
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches("\\d{6}\\.eml"))
+                    .mapToInt(name -> Integer.parseInt(name.substring(0, 6)))
+                    .max().orElse(0);
         }
     }
 

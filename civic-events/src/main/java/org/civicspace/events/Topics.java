@@ -12,6 +12,9 @@ public final class Topics {
     /** {@link AlertRaised}, keyed by country: alert → integrations and the UI. */
     public static final String ALERT_RAISED = "civic.alert.alert-raised.v1";
 
+    /** {@link IncidentChanged}, keyed by country: alert → export (incidents as the unit of an update). */
+    public static final String INCIDENT_CHANGED = "civic.alert.incident-changed.v1";
+
     /** Header carrying the report's {@link Sensitivity} wire name beside the payload. */
     public static final String SENSITIVITY_HEADER = "civic-sensitivity";
 

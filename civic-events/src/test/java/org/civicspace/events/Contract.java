@@ -48,11 +48,12 @@ final class Contract {
     static final List<Event> EVENTS = List.of(
             new Event("report-received", ReportReceived.class, Topics.REPORT_RECEIVED),
             new Event("report-classified", ReportClassified.class, Topics.REPORT_CLASSIFIED),
-            new Event("alert-raised", AlertRaised.class, Topics.ALERT_RAISED));
+            new Event("alert-raised", AlertRaised.class, Topics.ALERT_RAISED),
+            new Event("incident-changed", IncidentChanged.class, Topics.INCIDENT_CHANGED));
 
     /** Every taxonomy enum; {@code WireNameTest} checks that none is missing. */
     static final List<Class<? extends Enum<?>>> WIRE_ENUMS = List.of(Sensitivity.class, Freedom.class,
-            ViolationType.class, Urgency.class, PersonRole.class, SourceKind.class, CivicusRating.class);
+            ViolationType.class, Urgency.class, PersonRole.class, SourceKind.class, CivicusRating.class, EntityKind.class);
 
     /** Examples are named {@code <event>.v1.json} or {@code <event>.v1.<variant>.json}. */
     static final Pattern EXAMPLE_NAME = Pattern.compile("([a-z-]+)\\.v1(\\.[a-z0-9-]+)?\\.json");

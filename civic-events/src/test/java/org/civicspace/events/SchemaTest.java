@@ -34,7 +34,8 @@ class SchemaTest {
             "/$defs/Source", Source.class,
             "/$defs/Classification", Classification.class,
             "/$defs/Tag", Tag.class,
-            "/$defs/Evidence", Evidence.class);
+            "/$defs/Evidence", Evidence.class,
+            "/$defs/Entity", Entity.class);
 
     @Test
     void everySchemaFileIsTheSchemaOfOneEvent() {
@@ -59,7 +60,9 @@ class SchemaTest {
                 Set.of(Freedom.PEACEFUL_ASSEMBLY), Set.of(ViolationType.PROTEST_BANNED_OR_DISRUPTED,
                         ViolationType.PROTESTER_DETAINED), Urgency.HIGH,
                 List.of(new Tag("violation", "protest_banned_or_disrupted", 0.8, false,
-                        List.of(new Evidence("text", 7, 23, "dispersed a picket")))), "rules-test");
+                        List.of(new Evidence("text", 7, 23, "dispersed a picket")))), "rules-test",
+                List.of(new Entity(EntityKind.PLACE, "Bishkek", List.of(new Evidence("title", 20, 27, "Bishkek"))),
+                        new Entity(EntityKind.ORGANISATION, "Police", null)));
         // Instant.now() has sub-millisecond digits: the schema's date-time must accept them.
         Instant now = Instant.now();
 
@@ -73,6 +76,9 @@ class SchemaTest {
         assertValid(new AlertRaised(UUID.randomUUID(), now, "inc-1:sub-1", "rep-1", "sub-1", "analyst.one",
                 Sensitivity.PUBLIC, "KG", Urgency.HIGH, Set.of(), Set.of(), "Kyrgyzstan: picket dispersed in Bishkek",
                 "inc-1", 3, "resolved", 4));
+        assertValid(new IncidentChanged(UUID.randomUUID(), now, "inc-1", "KG", IncidentChanged.RESOLVED, Urgency.HIGH,
+                Sensitivity.RESTRICTED, Set.of(Freedom.PEACEFUL_ASSEMBLY), Set.of(ViolationType.PROTESTER_DETAINED),
+                List.of("rep-0", "rep-1"), 2, now.minusSeconds(3600), now, 3));
     }
 
     @Test
@@ -87,6 +93,8 @@ class SchemaTest {
                 Source.feed("feed-1"), bare, null, nothingFound));
         assertValid(new AlertRaised(UUID.randomUUID(), Instant.now(), "alr-2", "rep-2", "sub-2", "advocacy.one",
                 Sensitivity.CONFIDENTIAL, "ZZ", Urgency.URGENT, null, null, "A new report is waiting."));
+        assertValid(new IncidentChanged(UUID.randomUUID(), Instant.now(), "inc-2", "ZZ", IncidentChanged.OPEN,
+                Urgency.ROUTINE, Sensitivity.PUBLIC, null, null, List.of("rep-2"), 1, null, null, 1));
     }
 
     @Test
@@ -123,7 +131,7 @@ class SchemaTest {
         }
         // CivicusRating is the export API's, on no v1 event.
         assertThat(seen.keySet()).containsExactlyInAnyOrder(
-                "Sensitivity", "Freedom", "ViolationType", "Urgency", "PersonRole", "SourceKind");
+                "Sensitivity", "Freedom", "ViolationType", "Urgency", "PersonRole", "SourceKind", "EntityKind");
     }
 
     @Test

@@ -98,21 +98,21 @@ class CountryIT {
 
     @Test
     void anEditorsChangeGoesIntoTheHistoryAndSurvivesSeedingAgain() throws Exception {
-        rate("editor", "editor-7", "UZ", "{\"rating\": \"closed\", \"reason\": \"Bloggers jailed in a row\"}")
+        rate("editor", "editor-7", "UA", "{\"rating\": \"repressed\", \"reason\": \"Bloggers jailed in a row\"}")
                 .expectStatus().isOk().expectBody()
-                .jsonPath("$.rating").isEqualTo("closed")
+                .jsonPath("$.rating").isEqualTo("repressed")
                 .jsonPath("$.since").isEqualTo(Instant.now().atOffset(ZoneOffset.UTC).getYear())
                 .jsonPath("$.history.length()").isEqualTo(2)
-                .jsonPath("$.history[1].from").isEqualTo("repressed")
-                .jsonPath("$.history[1].to").isEqualTo("closed")
+                .jsonPath("$.history[1].from").isEqualTo("obstructed")
+                .jsonPath("$.history[1].to").isEqualTo("repressed")
                 .jsonPath("$.history[1].by").isEqualTo("editor-7")
                 .jsonPath("$.history[1].reason").isEqualTo("Bloggers jailed in a row")
                 .jsonPath("$.history[1].at").isNotEmpty();
 
         seedCountryRatings.run(new DefaultApplicationArguments());
 
-        as("analyst", "analyst-1").get().uri("/api/v1/countries/UZ/rating").exchange().expectBody()
-                .jsonPath("$.rating").isEqualTo("closed").jsonPath("$.history.length()").isEqualTo(2);
+        as("analyst", "analyst-1").get().uri("/api/v1/countries/UA/rating").exchange().expectBody()
+                .jsonPath("$.rating").isEqualTo("repressed").jsonPath("$.history.length()").isEqualTo(2);
     }
 
     @Test

@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Test;
 class RatingDataTest {
 
     @Test
-    void theSeedFileRatesTheRegionWithTheMoves2023Made() throws IOException {
+    void theSeedFileRatesTheRegionWithTheMovesTheMonitorPublished() throws IOException {
         List<RatingSeed> seeds = RatingSeed.parse(Files.readAllLines(Path.of("src/main/resources/country/country-ratings.csv")));
 
         assertThat(seeds).extracting(RatingSeed::country).containsExactlyInAnyOrder(
                 "AM", "AZ", "BY", "GE", "KG", "KZ", "MD", "RU", "TJ", "TM", "UA", "UZ");
         assertThat(seeds).contains(new RatingSeed("KG", CivicusRating.REPRESSED, 2023, "moved from obstructed"),
-                new RatingSeed("TJ", CivicusRating.CLOSED, 2023, "moved from repressed"));
+                new RatingSeed("TJ", CivicusRating.CLOSED, 2022, "moved from repressed"),
+                new RatingSeed("UZ", CivicusRating.CLOSED, null, null));
     }
 
     @Test

@@ -55,6 +55,7 @@ final class ManifestChecker {
             checkDeployment(deployment, objects, configMaps, policies, problems);
         }
         checkOpenPolicies(policies, ofKind(objects, "Deployment"), problems);
+        checkExposure(objects, problems);
         checkTopics(objects, problems);
         checkKafkaUsers(ofKind(objects, "KafkaUser"), problems);
         return problems;
@@ -303,6 +304,30 @@ final class ManifestChecker {
                 problems.add("NetworkPolicy " + name(policy) + " lets outside traffic reach "
                         + (selector.isEmpty() ? "every pod" : exposed) + "; only the gateway may be reached");
             }
+        }
+    }
+
+    /** Only the gateway's Service may be published: by an Ingress, a load balancer or a node port. */
+    private static void checkExposure(List<Map<String, Object>> objects, List<String> problems) {
+        for (Map<String, Object> service : ofKind(objects, "Service")) {
+            String type = Yaml.string(service, "spec.type");
+            if (("LoadBalancer".equals(type) || "NodePort".equals(type)) && !GATEWAY.equals(name(service))) {
+                problems.add("Service " + name(service) + " is published as " + type + "; only the gateway may be");
+            }
+        }
+        for (Map<String, Object> ingress : ofKind(objects, "Ingress")) {
+            List<String> backends = new ArrayList<>();
+            String fallback = Yaml.string(ingress, "spec.defaultBackend.service.name");
+            if (fallback != null) {
+                backends.add(fallback);
+            }
+            for (Object rule : Yaml.list(ingress, "spec.rules")) {
+                for (Object path : Yaml.list(rule, "http.paths")) {
+                    backends.add(Yaml.string(path, "backend.service.name"));
+                }
+            }
+            backends.stream().filter(backend -> !GATEWAY.equals(backend)).forEach(backend -> problems.add(
+                    "Ingress " + name(ingress) + " routes to " + backend + "; only the gateway may be reached"));
         }
     }
 

@@ -101,6 +101,20 @@ class ManifestCheckerTest {
     }
 
     @Test
+    void reportsAServiceOtherThanTheGatewayPublishedByAnIngressOrALoadBalancer() {
+        String ingress = "---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  rules:\n"
+                + "    - http:\n        paths:\n          - path: /\n            backend:\n              service:\n"
+                + "                name: %s\n";
+        assertThat(kubernetesProblems(manifests + ingress.formatted("gateway"))).isEmpty();
+        assertThat(kubernetesProblems(manifests + ingress.formatted("worker")))
+                .containsExactly("Ingress web routes to worker; only the gateway may be reached");
+        String balanced = change(manifests, "  name: worker\nspec:\n  selector:", "  name: worker\nspec:\n"
+                + "  type: LoadBalancer\n  selector:");
+        assertThat(kubernetesProblems(balanced))
+                .containsExactly("Service worker is published as LoadBalancer; only the gateway may be");
+    }
+
+    @Test
     void reportsAMisspelledTopicAndTheTopicThatThenHasNone() {
         String misspelled = manifests.replace("civic.alert.alert-raised.v1\nspec:\n  topicName: civic.alert.alert-raised.v1",
                 "civic.alert.alert-rasied.v1\nspec:\n  topicName: civic.alert.alert-rasied.v1");

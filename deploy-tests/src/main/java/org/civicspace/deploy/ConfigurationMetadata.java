@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -40,6 +42,7 @@ final class ConfigurationMetadata {
             "META-INF/additional-spring-configuration-metadata.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, List<Property>> LIBRARIES = new ConcurrentHashMap<>();
 
     private ConfigurationMetadata() {
     }
@@ -74,15 +77,14 @@ final class ConfigurationMetadata {
                 while (entries.hasMoreElements()) {
                     ZipEntry entry = entries.nextElement();
                     if (entry.getName().startsWith("BOOT-INF/lib/") && entry.getName().endsWith(".jar")) {
-                        // a nested jar is read through its central directory, which needs a file of its own
-                        try (InputStream nested = outer.getInputStream(entry)) {
-                            Files.copy(nested, scratch, StandardCopyOption.REPLACE_EXISTING);
+                        // the services share most libraries: each is read once
+                        String library = entry.getName().substring("BOOT-INF/lib/".length()) + "@" + entry.getCrc();
+                        List<Property> declared = LIBRARIES.get(library);
+                        if (declared == null) {
+                            declared = readNested(outer, entry, scratch);
+                            LIBRARIES.put(library, declared);
                         }
-                        try (ZipFile library = new ZipFile(scratch.toFile())) {
-                            for (String file : METADATA_FILES) {
-                                read(library, file, properties);
-                            }
-                        }
+                        properties.addAll(declared);
                     }
                 }
             } finally {
@@ -92,6 +94,20 @@ final class ConfigurationMetadata {
             throw new UncheckedIOException("cannot read the configuration metadata in " + jar, e);
         }
         return properties;
+    }
+
+    private static List<Property> readNested(ZipFile outer, ZipEntry entry, Path scratch) throws IOException {
+        // a nested jar is read through its central directory, which needs a file of its own
+        try (InputStream nested = outer.getInputStream(entry)) {
+            Files.copy(nested, scratch, StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<Property> declared = new ArrayList<>();
+        try (ZipFile library = new ZipFile(scratch.toFile())) {
+            for (String file : METADATA_FILES) {
+                read(library, file, declared);
+            }
+        }
+        return List.copyOf(declared);
     }
 
     private static void read(ZipFile zip, String name, List<Property> into) throws IOException {

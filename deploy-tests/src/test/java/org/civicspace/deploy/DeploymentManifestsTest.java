@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.civicspace.events.Topics;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,6 +37,7 @@ class DeploymentManifestsTest {
     private static final Map<String, ServiceConfiguration> services = new LinkedHashMap<>();
     private static ManifestChecker checker;
     private static Map<String, Object> compose;
+    private static String unbuilt;
 
     @BeforeAll
     static void readTheServices() throws IOException {
@@ -44,13 +46,25 @@ class DeploymentManifestsTest {
             root = root.getParent();
             assertThat(root).as("the repository root, with docker-compose.yml").isNotNull();
         }
+        compose = Yaml.document(Files.readString(root.resolve("docker-compose.yml")));
         for (String module : MODULES) {
+            Path jar = executableJar(module);
+            if (jar == null) {
+                unbuilt = "the executable jar of " + module + " is not built yet (mvn test stops before package);"
+                        + " run ./mvnw -pl deploy-tests -am verify";
+                return;
+            }
             String yml = Files.readString(root.resolve(module + "/src/main/resources/" + module + ".yml"));
-            services.put(module, ServiceConfiguration.read(module, yml,
-                    ConfigurationMetadata.ofExecutableJar(executableJar(module))));
+            services.put(module, ServiceConfiguration.read(module, yml, ConfigurationMetadata.ofExecutableJar(jar)));
         }
         checker = new ManifestChecker(services.values(), contractTopics());
-        compose = Yaml.document(Files.readString(root.resolve("docker-compose.yml")));
+    }
+
+    @BeforeEach
+    void theServicesAreBuilt() {
+        if (unbuilt != null) {
+            cannotCheck(unbuilt);
+        }
     }
 
     @Test
@@ -144,7 +158,7 @@ class DeploymentManifestsTest {
         return topics;
     }
 
-    /** The service's executable jar, on this test's class path through its Maven dependency. */
+    /** The service's executable jar, on this test's class path through its Maven dependency; null before package. */
     private static Path executableJar(String module) {
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path path = Path.of(entry);
@@ -153,8 +167,6 @@ class DeploymentManifestsTest {
                 return path;
             }
         }
-        cannotCheck("the executable jar of " + module + " is not built yet (mvn test stops before package);"
-                + " run ./mvnw -pl deploy-tests -am verify");
         return null;
     }
 }

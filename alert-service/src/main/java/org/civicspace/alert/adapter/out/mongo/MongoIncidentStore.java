@@ -79,22 +79,24 @@ class MongoIncidentStore implements IncidentStore {
 
     @Document("incidents")
     record IncidentDocument(@Id String id, String country, Instant firstAt, Instant lastAt, List<String> reportIds,
-            Set<String> sources, List<List<String>> people, List<List<String>> places, Set<String> violationTypes,
-            Set<String> freedoms, String urgency, String sensitivity, String headline, String status,
-            String resolvedBy) {
+            Set<String> sources, List<List<String>> people, List<List<String>> places,
+            List<List<String>> organisations, Set<String> violationTypes, Set<String> freedoms, String urgency,
+            String sensitivity, String headline, String status, String resolvedBy, int revision) {
 
         static IncidentDocument of(Incident i) {
             return new IncidentDocument(i.id(), i.country(), i.firstAt(), i.lastAt(), i.reportIds(), i.sources(),
-                    keys(i.people()), keys(i.places()), wireNames(i.violationTypes()), wireNames(i.freedoms()),
-                    i.urgency().wireName(), i.sensitivity().wireName(), i.headline(), i.status().wireName(),
-                    i.resolvedBy());
+                    keys(i.people()), keys(i.places()), keys(i.organisations()), wireNames(i.violationTypes()),
+                    wireNames(i.freedoms()), i.urgency().wireName(), i.sensitivity().wireName(), i.headline(),
+                    i.status().wireName(), i.resolvedBy(), i.revision());
         }
 
         Incident toIncident() {
+            // incidents stored before revisions were counted had one change per report
             return new Incident(id, country, firstAt, lastAt, reportIds, sources, nameKeys(people), nameKeys(places),
-                    violationTypes.stream().map(ViolationType::fromWire).collect(Collectors.toSet()),
+                    nameKeys(organisations), violationTypes.stream().map(ViolationType::fromWire).collect(Collectors.toSet()),
                     freedoms.stream().map(Freedom::fromWire).collect(Collectors.toSet()), Urgency.fromWire(urgency),
-                    Sensitivity.fromWire(sensitivity), headline, IncidentStatus.fromWire(status), resolvedBy);
+                    Sensitivity.fromWire(sensitivity), headline, IncidentStatus.fromWire(status), resolvedBy,
+                    revision > 0 ? revision : reportIds.size());
         }
 
         private static List<List<String>> keys(Set<NameKey> keys) {

@@ -58,7 +58,8 @@ import reactor.core.publisher.Flux;
                 "civicspace.alert.urgent.escalate-after=" + AlertServiceTestBase.ESCALATE_AFTER_MINUTES + "m",
                 "civicspace.alert.urgent.check-every=1s"})
 @Import(RecordingDeliveries.class)
-@EmbeddedKafka(topics = {Topics.REPORT_CLASSIFIED, Topics.ALERT_RAISED, AlertServiceTestBase.DEAD_LETTERS})
+@EmbeddedKafka(topics = {Topics.REPORT_CLASSIFIED, Topics.ALERT_RAISED, Topics.INCIDENT_CHANGED,
+        AlertServiceTestBase.DEAD_LETTERS})
 abstract class AlertServiceTestBase {
 
     static final String DEAD_LETTERS = "error." + Topics.REPORT_CLASSIFIED + ".alert";
@@ -100,6 +101,7 @@ abstract class AlertServiceTestBase {
     WebTestClient client;
     KafkaTemplate<String, String> producer;
     Consumer<String, String> alertRaised;
+    Consumer<String, String> incidentChanged;
     Consumer<String, String> deadLetters;
 
     @BeforeEach
@@ -109,12 +111,14 @@ abstract class AlertServiceTestBase {
         producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(KafkaTestUtils.producerProps(broker),
                 new StringSerializer(), new StringSerializer()));
         alertRaised = consumerOf(Topics.ALERT_RAISED);
+        incidentChanged = consumerOf(Topics.INCIDENT_CHANGED);
         deadLetters = consumerOf(DEAD_LETTERS);
     }
 
     @AfterEach
     void disconnect() {
         alertRaised.close();
+        incidentChanged.close();
         deadLetters.close();
         producer.destroy();
     }

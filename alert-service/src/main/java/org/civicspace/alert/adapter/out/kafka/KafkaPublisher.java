@@ -18,7 +18,7 @@ import reactor.core.scheduler.Schedulers;
  * Sends through the {@code alertRaised-out-0} and {@code incidentChanged-out-0} bindings, both
  * configured as synchronous producers, so that completing means the broker has the record and
  * only then is the alert or incident marked published. Keyed by country, with the sensitivity
- * header.
+ * header; {@code AlertRaised} also with its stream seq ({@link AlertPublisher#SEQ_HEADER}).
  */
 @Component
 class KafkaPublisher implements AlertPublisher, IncidentPublisher {
@@ -33,8 +33,8 @@ class KafkaPublisher implements AlertPublisher, IncidentPublisher {
     }
 
     @Override
-    public Mono<Void> publish(AlertRaised event) {
-        return send(ALERT_BINDING, MessageBuilder.withPayload(event),
+    public Mono<Void> publish(AlertRaised event, long seq) {
+        return send(ALERT_BINDING, MessageBuilder.withPayload(event).setHeader(SEQ_HEADER, Long.toString(seq)),
                 event.country(), event.sensitivity(), "alert " + event.alertId());
     }
 

@@ -131,7 +131,8 @@ class MongoIncidentStore implements IncidentStore {
         Incident toIncident() {
             // incidents stored before revisions were counted had one change per report
             return new Incident(id, country, firstAt, lastAt, reportIds, sources, nameKeys(people), nameKeys(places),
-                    nameKeys(organisations), violationTypes.stream().map(ViolationType::fromWire).collect(Collectors.toSet()),
+                    nameKeys(organisations),
+                    violationTypes.stream().map(ViolationType::fromWire).collect(Collectors.toSet()),
                     freedoms.stream().map(Freedom::fromWire).collect(Collectors.toSet()), Urgency.fromWire(urgency),
                     Sensitivity.fromWire(sensitivity), headline, IncidentStatus.fromWire(status), resolvedBy,
                     revision > 0 ? revision : reportIds.size());

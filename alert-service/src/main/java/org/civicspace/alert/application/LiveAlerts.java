@@ -10,6 +10,7 @@ import org.civicspace.events.AlertRaised;
 import org.springframework.stereotype.Component;
 
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -20,15 +21,19 @@ import reactor.core.publisher.Sinks;
  * listeners; what it missed is in the store, where a reconnecting stream finds it.
  */
 @Component
-public class LiveAlerts {
+public class LiveAlerts implements AutoCloseable {
 
     private final Sinks.Many<StoredAlert> sink = Sinks.many().multicast().directBestEffort();
     private final AlertSequence sequence;
     private final Clock clock;
+    private final Disposable ticking;
 
     LiveAlerts(AlertProperties properties, Clock clock) {
         this.sequence = new AlertSequence(properties.gapWait());
         this.clock = clock;
+        // its own timer rather than the shared scheduler, which a long digest run may hold: a held
+        // alert goes out at most a quarter of gap-wait after its wait is over
+        this.ticking = Flux.interval(properties.gapWait().dividedBy(4)).subscribe(beat -> tick());
     }
 
     /** An alert event with its stream seq, as read from the topic. */
@@ -36,8 +41,8 @@ public class LiveAlerts {
         arrived(new StoredAlert(seq, Alert.of(event), true));
     }
 
-    /** Releases events held for a seq that did not come in time; run every little while. */
-    public synchronized void tick() {
+    /** Releases events held for a seq that did not come in time. */
+    synchronized void tick() {
         emit(sequence.tick(clock.instant()));
     }
 
@@ -52,6 +57,11 @@ public class LiveAlerts {
      */
     synchronized Joined join(Consumer<StoredAlert> listener) {
         return new Joined(sink.asFlux().subscribe(listener), sequence.releasedUpTo());
+    }
+
+    @Override
+    public void close() {
+        ticking.dispose();
     }
 
     private void emit(List<StoredAlert> alerts) {

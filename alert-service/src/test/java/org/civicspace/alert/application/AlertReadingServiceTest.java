@@ -19,6 +19,7 @@ import org.civicspace.alert.domain.Alert;
 import org.civicspace.alert.domain.incident.IncidentStatus;
 import org.civicspace.events.Sensitivity;
 import org.civicspace.events.Urgency;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
 
@@ -34,6 +35,11 @@ class AlertReadingServiceTest {
 
     final LiveAlerts live = new LiveAlerts(new AlertProperties(Duration.ofSeconds(15), Duration.ofSeconds(2)),
             Clock.systemUTC());
+
+    @AfterEach
+    void stopTheLiveFeed() {
+        live.close();
+    }
 
     @Test
     void replaysWhatWasMissedThenGoesLiveWithoutAGapOrARepeat() {

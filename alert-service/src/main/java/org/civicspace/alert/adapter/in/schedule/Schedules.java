@@ -5,13 +5,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import org.civicspace.alert.AlertProperties;
 import org.civicspace.alert.IncidentProperties;
 import org.civicspace.alert.NotifyProperties;
 import org.civicspace.alert.UrgentProperties;
 import org.civicspace.alert.application.DigestService;
 import org.civicspace.alert.application.IncidentService;
-import org.civicspace.alert.application.LiveAlerts;
 import org.civicspace.alert.application.urgent.UrgentActionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +26,6 @@ import org.springframework.scheduling.support.CronTrigger;
  * unpublished, every {@code civicspace.alert.incidents.republish-after}. All are safe to run
  * twice or on several instances: what they queue has idempotency keys, what they record is
  * conditional, what they publish consumers keep once (by event id, or incident and revision).
- * And a tick of the live feed every quarter of {@code civicspace.alert.gap-wait}, which
- * releases alerts held for one that did not come.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -42,21 +38,16 @@ class Schedules implements SchedulingConfigurer {
     private final UrgentActionService urgentActions;
     private final DigestService digests;
     private final IncidentService incidents;
-    private final LiveAlerts live;
-    private final AlertProperties alert;
     private final UrgentProperties urgent;
     private final NotifyProperties notify;
     private final IncidentProperties incidentSettings;
     private final Clock clock;
 
-    Schedules(UrgentActionService urgentActions, DigestService digests, IncidentService incidents, LiveAlerts live,
-            AlertProperties alert, UrgentProperties urgent, NotifyProperties notify,
-            IncidentProperties incidentSettings, Clock clock) {
+    Schedules(UrgentActionService urgentActions, DigestService digests, IncidentService incidents,
+            UrgentProperties urgent, NotifyProperties notify, IncidentProperties incidentSettings, Clock clock) {
         this.urgentActions = urgentActions;
         this.digests = digests;
         this.incidents = incidents;
-        this.live = live;
-        this.alert = alert;
         this.urgent = urgent;
         this.notify = notify;
         this.incidentSettings = incidentSettings;
@@ -71,8 +62,6 @@ class Schedules implements SchedulingConfigurer {
                 .minusDays(1)).block(RUN_TIMEOUT)), new CronTrigger(notify.digestCron(), ZoneOffset.UTC));
         tasks.addFixedDelayTask(() -> run("incident publishing", () -> incidents.publishStale(clock.instant())
                 .block(RUN_TIMEOUT)), incidentSettings.republishAfter());
-        // a held live alert goes out at most a fraction of gap-wait late
-        tasks.addFixedDelayTask(() -> run("live feed", live::tick), alert.gapWait().dividedBy(4));
     }
 
     private static void run(String job, Runnable work) {

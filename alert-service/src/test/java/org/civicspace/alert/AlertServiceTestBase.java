@@ -194,6 +194,15 @@ abstract class AlertServiceTestBase {
         producer.send(Topics.REPORT_CLASSIFIED, key, value).get(10, TimeUnit.SECONDS);
     }
 
+    /** {@link #produce} for a lambda, such as a {@code StepVerifier}'s {@code then}. */
+    void produceUnchecked(String key, String value) {
+        try {
+            produce(key, value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Every record matching {@code wanted} on the topic, polling until one is there (at most
      * 20 s) and then for {@code quiet} more, so that a second one would be seen too.

@@ -72,12 +72,4 @@ class TwoInstancesIT extends AlertServiceTestBase {
                 .thenCancel()
                 .verify(Duration.ofSeconds(60));
     }
-
-    void produceUnchecked(String key, String value) {
-        try {
-            produce(key, value);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

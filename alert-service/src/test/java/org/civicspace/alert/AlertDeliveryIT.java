@@ -172,14 +172,6 @@ class AlertDeliveryIT extends AlertServiceTestBase {
         assertThat(event.data()).contains("\"reportId\":\"" + reportId + "\"");
     }
 
-    private void produceUnchecked(String key, String value) {
-        try {
-            produce(key, value);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String header(ConsumerRecord<String, String> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }

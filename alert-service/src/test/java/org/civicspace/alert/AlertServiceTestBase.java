@@ -54,11 +54,15 @@ import reactor.core.publisher.Flux;
         properties = {"spring.config.name=" + AlertApplication.CONFIG_NAME,
                 "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt-public.pem",
                 "civicspace.alert.heartbeat=300ms",
+                // the live feed's own consumer group reads from the start of the (fresh) topic: no alert
+                // raised before its partitions were assigned is missed by a test's stream
+                "spring.cloud.stream.kafka.bindings.streamAlerts-in-0.consumer.start-offset=earliest",
                 "civicspace.alert.notify.immediate-per-hour=" + AlertServiceTestBase.BUDGET,
                 "civicspace.alert.urgent.escalate-after=" + AlertServiceTestBase.ESCALATE_AFTER_MINUTES + "m",
                 "civicspace.alert.urgent.check-every=1s"})
 @Import(RecordingDeliveries.class)
-@EmbeddedKafka(topics = {Topics.REPORT_CLASSIFIED, Topics.ALERT_RAISED, AlertServiceTestBase.DEAD_LETTERS})
+@EmbeddedKafka(topics = {Topics.REPORT_CLASSIFIED, Topics.ALERT_RAISED, Topics.INCIDENT_CHANGED,
+        AlertServiceTestBase.DEAD_LETTERS})
 abstract class AlertServiceTestBase {
 
     static final String DEAD_LETTERS = "error." + Topics.REPORT_CLASSIFIED + ".alert";
@@ -100,6 +104,7 @@ abstract class AlertServiceTestBase {
     WebTestClient client;
     KafkaTemplate<String, String> producer;
     Consumer<String, String> alertRaised;
+    Consumer<String, String> incidentChanged;
     Consumer<String, String> deadLetters;
 
     @BeforeEach
@@ -109,12 +114,14 @@ abstract class AlertServiceTestBase {
         producer = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(KafkaTestUtils.producerProps(broker),
                 new StringSerializer(), new StringSerializer()));
         alertRaised = consumerOf(Topics.ALERT_RAISED);
+        incidentChanged = consumerOf(Topics.INCIDENT_CHANGED);
         deadLetters = consumerOf(DEAD_LETTERS);
     }
 
     @AfterEach
     void disconnect() {
         alertRaised.close();
+        incidentChanged.close();
         deadLetters.close();
         producer.destroy();
     }
@@ -185,6 +192,15 @@ abstract class AlertServiceTestBase {
 
     void produce(String key, String value) throws Exception {
         producer.send(Topics.REPORT_CLASSIFIED, key, value).get(10, TimeUnit.SECONDS);
+    }
+
+    /** {@link #produce} for a lambda, such as a {@code StepVerifier}'s {@code then}. */
+    void produceUnchecked(String key, String value) {
+        try {
+            produce(key, value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

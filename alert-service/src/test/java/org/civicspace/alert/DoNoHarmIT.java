@@ -80,10 +80,10 @@ class DoNoHarmIT extends AlertServiceTestBase {
                     try {
                         produce("TM", report(confidential, "TM").urgency("urgent").sensitivity("confidential")
                                 .title(SECRET_NAME + " abducted").text(SECRET_TEXT + ", says " + SECRET_NAME + ".")
-                                .person(SECRET_NAME, true).json());
+                                .person(SECRET_NAME, true).entity("person", SECRET_NAME).json());
                         produce("TM", report(publicOne, "TM").urgency("urgent").violations("journalist_attacked")
                                 .title("Journalist " + PROTECTED_NAME + " beaten in Ashgabat")
-                                .person(PROTECTED_NAME, true).json());
+                                .person(PROTECTED_NAME, true).entity("person", PROTECTED_NAME).json());
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
@@ -100,6 +100,8 @@ class DoNoHarmIT extends AlertServiceTestBase {
         List<ConsumerRecord<String, String>> published = records(alertRaised,
                 r -> r.value().contains(confidential) || r.value().contains(publicOne), Duration.ofSeconds(1));
         published.forEach(r -> outputs.add("AlertRaised " + r.value()));
+        records(incidentChanged, r -> r.value().contains(confidential) || r.value().contains(publicOne), Duration.ZERO)
+                .forEach(r -> outputs.add("IncidentChanged " + r.value()));
         List<Notification> notifications = deliveries.offered().stream()
                 .filter(n -> n.text().contains("TM") || n.subject().contains("TM")).toList();
         notifications.forEach(n -> outputs.add("notification " + n.subject() + "\n" + n.text() + "\n" + n.html()

@@ -77,6 +77,63 @@ class IncidentsIT extends AlertServiceTestBase {
     }
 
     @Test
+    void threeOutletsStoriesOfOneArrestJoinOnWhatTheClassifierFoundAndAnotherPersonInTheSameCityIsAnotherIncident()
+            throws Exception {
+        String watching = subscribe("ge-watcher", "{\"countries\": [\"GE\"]}");
+        String mailed = subscribe("ge-mailed", "{\"countries\": [\"GE\"], \"channel\": \"email\","
+                + " \"email\": \"ge-mailed@example.org\"}");
+        String first = uniqueId("r-ge-feed-a");
+        String second = uniqueId("r-ge-feed-b");
+        String third = uniqueId("r-ge-feed-c");
+        String other = uniqueId("r-ge-feed-d");
+
+        // three outlets, three wordings, no persons from a partner and no near-duplicate mark:
+        // only the names the classifier found tie them together
+        produce("GE", report(first, "GE").fromFeed("feed-ge-a").violations("journalist_detained")
+                .title("Reporter held after covering rally " + first)
+                .text("Police in Tbilisi held the reporter Nino Beridze late on Tuesday after she filmed the rally.")
+                .entity("person", "Nino Beridze").entity("place", "Tbilisi").json());
+        produce("GE", report(second, "GE").fromFeed("feed-ge-b").violations("journalist_detained")
+                .occurredAt("2026-11-20T10:30:00Z")
+                .title("В Тбилиси задержана журналистка")
+                .text("В Тбилиси полиция задержала журналистку Нино Беридзе, снимавшую акцию протеста.")
+                .entity("person", "Нино Беридзе").entity("place", "Тбилиси").entity("organisation", "полиция")
+                .json());
+        produce("GE", report(third, "GE").fromFeed("feed-ge-c").violations("judicial_harassment")
+                .occurredAt("2026-11-21T07:00:00Z")
+                .title("Court remands journalist")
+                .text("A Tbilisi court ordered two months of custody for Beridze, whose lawyers call the case revenge.")
+                .entity("person", "Beridze Nino").entity("place", "Tbilisi").json());
+
+        List<Map<String, Object>> alerts = awaitStoredAlerts("ge-watcher", "GE",
+                stored -> stored.size() == 1 && stored.get(0).get("corroboration").equals(3));
+        String incidentId = alerts.get(0).get("incidentId").toString();
+        assertThat(alerts.get(0)).containsEntry("status", "open").containsEntry("revision", 2);
+        assertThat(awaitStoredAlerts("ge-mailed", "GE",
+                stored -> stored.size() == 1 && stored.get(0).get("corroboration").equals(3))).hasSize(1);
+        assertThat(keysStartingWith("alert:" + incidentId + ":" + mailed + ":"))
+                .containsExactlyInAnyOrder("alert:" + incidentId + ":" + mailed + ":1",
+                        "alert:" + incidentId + ":" + mailed + ":2");
+
+        // the same city, the same kind of violation, the same police, but another person
+        produce("GE", report(other, "GE").fromFeed("feed-ge-a").violations("journalist_detained")
+                .occurredAt("2026-11-21T09:00:00Z")
+                .title("Second reporter detained in Tbilisi")
+                .text("Police in Tbilisi also detained the cameraman Giorgi Lomidze on Thursday.")
+                .entity("person", "Giorgi Lomidze").entity("place", "Tbilisi").entity("organisation", "Police")
+                .json());
+
+        List<Map<String, Object>> both = awaitStoredAlerts("ge-watcher", "GE", stored -> stored.size() == 2);
+        assertThat(both).filteredOn(a -> other.equals(a.get("reportId"))).singleElement()
+                .satisfies(a -> assertThat(a.get("incidentId")).isNotEqualTo(incidentId))
+                .satisfies(a -> assertThat(a).containsEntry("corroboration", 1));
+        assertThat(both).filteredOn(a -> incidentId.equals(a.get("incidentId"))).singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("corroboration", 3).containsEntry("revision", 2));
+        assertThat(records(alertRaised, r -> r.value().contains("\"alertId\":\"" + incidentId + ":" + watching + "\""),
+                Duration.ofSeconds(1))).hasSize(2);
+    }
+
+    @Test
     void aClientThatResumesAfterAnUpdateGetsTheUpdatedAlertOnceAndNothingItHadSeen() throws Exception {
         subscribe("ee-watcher", "{\"countries\": [\"EE\"]}");
         String first = uniqueId("r-ee");

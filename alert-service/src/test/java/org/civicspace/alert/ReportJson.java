@@ -19,6 +19,7 @@ final class ReportJson {
     private String duplicateOf;
     private List<String> violations = List.of("hrd_detained");
     private final List<String> persons = new ArrayList<>();
+    private final List<String> entities = new ArrayList<>();
 
     private ReportJson(String reportId, String country) {
         this.reportId = reportId;
@@ -81,6 +82,12 @@ final class ReportJson {
         return this;
     }
 
+    /** What the classifier found: {@code kind} is {@code person}, {@code organisation} or {@code place}. */
+    ReportJson entity(String kind, String name) {
+        entities.add("{\"kind\": \"%s\", \"name\": \"%s\", \"evidence\": []}".formatted(kind, name));
+        return this;
+    }
+
     String json() {
         String sourceJson = sourceKind.equals("feed")
                 ? "{\"kind\": \"feed\", \"submittedBy\": null, \"feedId\": \"" + source + "\"}"
@@ -94,9 +101,11 @@ final class ReportJson {
                  "duplicateOf": %s,
                  "classification": {"language": "en", "country": "%s", "otherCountries": [],
                                     "freedoms": ["association"], "violationTypes": [%s],
-                                    "urgency": "%s", "tags": [], "classifierVersion": "test"}}
+                                    "urgency": "%s", "tags": [], "classifierVersion": "test",
+                                    "entities": [%s]}}
                 """.formatted(UUID.randomUUID(), reportId, sensitivity, sourceJson, title, text, occurredAt,
                 String.join(", ", persons), duplicateOf == null ? "null" : "\"" + duplicateOf + "\"", country,
-                String.join(", ", violations.stream().map(v -> "\"" + v + "\"").toList()), urgency);
+                String.join(", ", violations.stream().map(v -> "\"" + v + "\"").toList()), urgency,
+                String.join(", ", entities));
     }
 }

@@ -35,20 +35,18 @@ class AlertRaisingService implements RaiseAlertsUseCase {
     private final SubscriptionStore subscriptions;
     private final AlertStore alerts;
     private final AlertPublisher publisher;
-    private final LiveAlerts live;
     private final AlertNotifications notifications;
     private final UrgentActionService urgentActions;
     private final Clock clock;
     private final MeterRegistry meters;
 
     AlertRaisingService(IncidentService incidents, SubscriptionStore subscriptions, AlertStore alerts,
-            AlertPublisher publisher, LiveAlerts live, AlertNotifications notifications,
+            AlertPublisher publisher, AlertNotifications notifications,
             UrgentActionService urgentActions, Clock clock, MeterRegistry meters) {
         this.incidents = incidents;
         this.subscriptions = subscriptions;
         this.alerts = alerts;
         this.publisher = publisher;
-        this.live = live;
         this.notifications = notifications;
         this.urgentActions = urgentActions;
         this.clock = clock;
@@ -99,10 +97,10 @@ class AlertRaisingService implements RaiseAlertsUseCase {
     }
 
     private Mono<StoredAlert> publish(StoredAlert stored) {
-        return publisher.publish(stored.alert().toEvent())
+        // stored before it is sent, so a stream that hears of it live and a replay from the store agree;
+        // every instance's live feed hears of it from the topic
+        return publisher.publish(stored.alert().toEvent(), stored.seq())
                 .then(alerts.markPublished(stored.alert().id(), stored.alert().revision()))
-                // live listeners hear of an alert only once it is durable, so a replay agrees with them
-                .then(Mono.fromRunnable(() -> live.emit(stored)))
                 .thenReturn(stored);
     }
 

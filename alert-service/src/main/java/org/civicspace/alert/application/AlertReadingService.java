@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Service;
 
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
@@ -35,19 +34,20 @@ class AlertReadingService implements ReadAlertsUseCase {
         return Flux.defer(() -> {
             Sinks.Many<StoredAlert> pending = Sinks.many().unicast()
                     .onBackpressureBuffer(Queues.<StoredAlert>get(MAX_PENDING).get());
-            Disposable joined = live.alerts()
-                    .filter(stored -> stored.alert().isFor(subscriber, countries))
-                    .subscribe(stored -> {
-                        if (pending.tryEmitNext(stored).isFailure()) {
-                            pending.tryEmitError(new IllegalStateException(
-                                    "the stream fell " + MAX_PENDING + " alerts behind; resume with Last-Event-ID"));
-                        }
-                    });
+            LiveAlerts.Joined joined = live.join(stored -> {
+                if (stored.alert().isFor(subscriber, countries) && pending.tryEmitNext(stored).isFailure()) {
+                    pending.tryEmitError(new IllegalStateException(
+                            "the stream fell " + MAX_PENDING + " alerts behind; resume with Last-Event-ID"));
+                }
+            });
+            // the replay stops where the live feed took over: an alert stored by another instance
+            // above a seq still on its way would otherwise be shown first, and the lower one then lost
             Flux<StoredAlert> missed = lastSeen.isPresent()
                     ? alerts.after(subscriber, countries, lastSeen.getAsLong())
+                            .filter(stored -> stored.seq() <= joined.replayUpTo())
                     : Flux.empty();
-            // Seqs become visible in order (one consumer thread numbers and stores alerts in turn),
-            // so a high-water mark is enough to drop what the replay already gave or a redelivery repeats.
+            // The live feed comes in seq order, so a high-water mark is enough to drop what the
+            // replay already gave or a redelivery repeats.
             AtomicLong highWater = new AtomicLong(lastSeen.orElse(0));
             return Flux.concat(missed, pending.asFlux())
                     .filter(stored -> {
@@ -57,7 +57,7 @@ class AlertReadingService implements ReadAlertsUseCase {
                         highWater.set(stored.seq());
                         return true;
                     })
-                    .doFinally(signal -> joined.dispose());
+                    .doFinally(signal -> joined.listening().dispose());
         });
     }
 

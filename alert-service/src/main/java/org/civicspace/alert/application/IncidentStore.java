@@ -7,7 +7,7 @@ import org.civicspace.alert.domain.incident.Incident;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Where incidents are kept, and which incident each report went to. */
+/** Where incidents are kept, which incident each report went to, and which revisions are yet to be published. */
 public interface IncidentStore {
 
     /** The incident the report was assigned to, if it was. */
@@ -19,10 +19,17 @@ public interface IncidentStore {
      */
     Mono<String> assign(String reportId, String incidentId);
 
-    Mono<Incident> find(String incidentId);
+    Mono<StoredIncident> find(String incidentId);
 
     /** The country's open incidents with a report at or after {@code since}. */
     Flux<Incident> openIn(String country, Instant since);
 
-    Mono<Incident> save(Incident incident);
+    /** Stores the incident's new revision, changed at {@code changedAt}, as not yet published. */
+    Mono<StoredIncident> save(Incident incident, Instant changedAt);
+
+    /** Records that this revision was published; a later revision stays unpublished. */
+    Mono<Void> markPublished(String incidentId, int revision);
+
+    /** Incidents whose current revision, stored before {@code changedBefore}, was never published; oldest first. */
+    Flux<StoredIncident> unpublished(Instant changedBefore, int limit);
 }

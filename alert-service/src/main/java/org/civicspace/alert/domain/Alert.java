@@ -46,6 +46,16 @@ public record Alert(
         status = status == null ? IncidentStatus.OPEN : status;
     }
 
+    /** The alert as its event announced it (an event from before incidents counts as revision 1 of an open one). */
+    public static Alert of(AlertRaised event) {
+        return new Alert(event.alertId(), event.eventId(), event.occurredAt(), event.reportId(), event.subscriptionId(),
+                event.subscriber(), event.sensitivity(), event.country(), event.urgency(), event.freedoms(),
+                event.violationTypes(), event.headline(), event.incidentId(),
+                event.corroboration() == null ? 1 : event.corroboration(),
+                event.status() == null ? null : IncidentStatus.fromWire(event.status()),
+                event.revision() == null ? 1 : event.revision());
+    }
+
     /** The id of the alert an incident raises for a subscription. */
     public static String idOf(String incidentId, String subscriptionId) {
         return incidentId + ":" + subscriptionId;

@@ -2,6 +2,7 @@ package org.civicspace.alert.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,10 +14,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import org.civicspace.alert.AlertProperties;
 import org.civicspace.alert.domain.Alert;
 import org.civicspace.alert.domain.incident.IncidentStatus;
 import org.civicspace.events.Sensitivity;
 import org.civicspace.events.Urgency;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
 
@@ -30,24 +33,48 @@ class AlertReadingServiceTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(5);
 
-    final LiveAlerts live = new LiveAlerts();
+    final LiveAlerts live = new LiveAlerts(new AlertProperties(Duration.ofSeconds(15), Duration.ofSeconds(2)),
+            Clock.systemUTC());
+
+    @AfterEach
+    void stopTheLiveFeed() {
+        live.close();
+    }
 
     @Test
     void replaysWhatWasMissedThenGoesLiveWithoutAGapOrARepeat() {
         // alerts 3 and 4 are raised while the store is being read: 3 is in the replay too, 4 only live
         AlertReadingService service = new AlertReadingService(storeAnswering(() -> {
-            live.emit(stored(3, "ana", "KZ"));
-            live.emit(stored(4, "ana", "KZ"));
+            live.arrived(stored(3, "ana", "KZ"));
+            live.arrived(stored(4, "ana", "KZ"));
             return Flux.just(stored(2, "ana", "KZ"), stored(3, "ana", "KZ"));
         }), live);
 
         StepVerifier.create(service.follow("ana", Set.of("KZ"), OptionalLong.of(1)).map(StoredAlert::seq))
                 .expectNext(2L, 3L, 4L)
                 .then(() -> {
-                    live.emit(stored(4, "ana", "KZ"));
-                    live.emit(stored(5, "ana", "KZ"));
+                    live.arrived(stored(4, "ana", "KZ"));
+                    live.arrived(stored(5, "ana", "KZ"));
                 })
                 .expectNext(5L)
+                .thenCancel()
+                .verify(PATIENCE);
+    }
+
+    @Test
+    void aReplayStopsWhereTheLiveFeedTookOverSoAnAlertStillOnItsWayFromAnotherInstanceIsNotSkipped() {
+        live.arrived(stored(5, "ana", "KZ"));
+        // another instance stored 7 while 6 is still being sent: the store has 7, the live feed not yet
+        AlertReadingService service = new AlertReadingService(storeAnswering(() -> Flux.just(
+                stored(4, "ana", "KZ"), stored(5, "ana", "KZ"), stored(7, "ana", "KZ"))), live);
+
+        StepVerifier.create(service.follow("ana", Set.of("KZ"), OptionalLong.of(3)).map(StoredAlert::seq))
+                .expectNext(4L, 5L)
+                .then(() -> {
+                    live.arrived(stored(7, "ana", "KZ"));
+                    live.arrived(stored(6, "ana", "KZ"));
+                })
+                .expectNext(6L, 7L)
                 .thenCancel()
                 .verify(PATIENCE);
     }
@@ -60,9 +87,9 @@ class AlertReadingServiceTest {
 
         StepVerifier.create(service.follow("ana", Set.of("KZ", "KG"), OptionalLong.empty()).map(StoredAlert::seq))
                 .then(() -> {
-                    live.emit(stored(7, "bob", "KZ"));
-                    live.emit(stored(8, "ana", "UZ"));
-                    live.emit(stored(9, "ana", "KG"));
+                    live.arrived(stored(7, "bob", "KZ"));
+                    live.arrived(stored(8, "ana", "UZ"));
+                    live.arrived(stored(9, "ana", "KG"));
                 })
                 .expectNext(9L)
                 .thenCancel()
@@ -76,7 +103,7 @@ class AlertReadingServiceTest {
         StepVerifier.create(service.follow("ana", Set.of("KZ"), OptionalLong.empty()), 0)
                 .then(() -> {
                     for (int seq = 1; seq <= AlertReadingService.MAX_PENDING + 1; seq++) {
-                        live.emit(stored(seq, "ana", "KZ"));
+                        live.arrived(stored(seq, "ana", "KZ"));
                     }
                 })
                 .thenRequest(Long.MAX_VALUE)
@@ -114,7 +141,7 @@ class AlertReadingServiceTest {
                 .subscribe(stored -> fastGot.add(stored.seq()));
 
         for (int seq = 1; seq <= alerts; seq++) {
-            live.emit(stored(seq, "ana", "KZ"));
+            live.arrived(stored(seq, "ana", "KZ"));
         }
 
         assertThat(fastGot).hasSize(alerts).startsWith(1L, 2L).endsWith((long) alerts);

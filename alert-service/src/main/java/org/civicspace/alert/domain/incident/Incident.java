@@ -17,11 +17,12 @@ import org.civicspace.events.Urgency;
 import org.civicspace.events.ViolationType;
 
 /**
- * The reports of one event: the same country, compatible violations, the same people (or, when
- * none is named, the same place), within a window; or a report that ingest marked a
- * near-duplicate of one of them. Its corroboration is the number of distinct sources; its
- * urgency the highest of its reports; its sensitivity the most restrictive, and its headline
- * therefore quotes a report only while every report is public.
+ * The reports of one event: the same country, compatible violations and the same people, or
+ * (when they name nobody else) the same organisation, or (when they name nobody at all) the same
+ * place, within a window; or a report that ingest marked a near-duplicate of one of them. Its
+ * corroboration is the number of distinct sources; its urgency the highest of its reports; its
+ * sensitivity the most restrictive, and its headline therefore quotes a report only while every
+ * report is public. Its revision counts its changes: 1 when opened, one more per report taken in.
  */
 public record Incident(
         String id,
@@ -32,13 +33,15 @@ public record Incident(
         Set<String> sources,
         Set<NameKey> people,
         Set<NameKey> places,
+        Set<NameKey> organisations,
         Set<ViolationType> violationTypes,
         Set<Freedom> freedoms,
         Urgency urgency,
         Sensitivity sensitivity,
         String headline,
         IncidentStatus status,
-        String resolvedBy) {
+        String resolvedBy,
+        int revision) {
 
     public Incident {
         Objects.requireNonNull(id, "id");
@@ -46,6 +49,7 @@ public record Incident(
         sources = Set.copyOf(sources);
         people = Set.copyOf(people);
         places = Set.copyOf(places);
+        organisations = Set.copyOf(organisations);
         violationTypes = Set.copyOf(violationTypes);
         freedoms = Set.copyOf(freedoms);
     }
@@ -53,8 +57,9 @@ public record Incident(
     /** A new incident of one report. */
     public static Incident open(String id, IncidentReport report) {
         return new Incident(id, report.country(), report.at(), report.at(), List.of(report.reportId()),
-                Set.of(report.source()), report.people(), report.places(), report.violationTypes(), report.freedoms(),
-                report.urgency(), report.sensitivity(), report.headline(), IncidentStatus.OPEN, null);
+                Set.of(report.source()), report.people(), report.places(), report.organisations(),
+                report.violationTypes(), report.freedoms(), report.urgency(), report.sensitivity(), report.headline(),
+                IncidentStatus.OPEN, null, 1);
     }
 
     /** How many distinct sources told of it. */
@@ -68,17 +73,39 @@ public record Incident(
 
     /**
      * True when the report tells of this incident: same country, within {@code window} of its
-     * reports, compatible violations, and the same person, or the same place where neither names
-     * anyone. Only an open incident takes new reports; a near-duplicate is joined by the caller.
+     * reports, compatible violations, and then, from the strongest sign to the weakest: the same
+     * person; else, unless both name people and none in common, the same organisation where
+     * they name no disjoint places; else, where neither names anyone and they name no disjoint
+     * organisations, the same place.
+     * A weaker sign never outweighs a disagreement in a stronger one: a capital shared by two
+     * arrests of two different people is two incidents. Only an open incident takes new
+     * reports; a near-duplicate is joined by the caller.
      */
     public boolean concerns(IncidentReport report, Duration window) {
-        return status == IncidentStatus.OPEN
-                && country.equals(report.country())
-                && !report.at().isBefore(firstAt.minus(window))
-                && !report.at().isAfter(lastAt.plus(window))
-                && ViolationFamilies.compatible(violationTypes, report.violationTypes())
-                && (sharesAny(people, report.people())
-                        || people.isEmpty() && report.people().isEmpty() && sharesAny(places, report.places()));
+        if (status != IncidentStatus.OPEN
+                || !country.equals(report.country())
+                || report.at().isBefore(firstAt.minus(window))
+                || report.at().isAfter(lastAt.plus(window))
+                || !ViolationFamilies.compatible(violationTypes, report.violationTypes())) {
+            return false;
+        }
+        if (sharesAny(people, report.people())) {
+            return true;
+        }
+        if (disagree(people, report.people())) {
+            return false;
+        }
+        if (sharesAny(organisations, report.organisations())) {
+            return !disagree(places, report.places());
+        }
+        return people.isEmpty() && report.people().isEmpty()
+                && !disagree(organisations, report.organisations())
+                && sharesAny(places, report.places());
+    }
+
+    /** Both name someone (or something), and nobody in common. */
+    private static boolean disagree(Set<NameKey> ours, Set<NameKey> theirs) {
+        return !ours.isEmpty() && !theirs.isEmpty() && !sharesAny(ours, theirs);
     }
 
     /**
@@ -94,19 +121,26 @@ public record Incident(
         ids.add(report.reportId());
         Instant first = report.at().isBefore(firstAt) ? report.at() : firstAt;
         Instant last = report.at().isAfter(lastAt) ? report.at() : lastAt;
-        if (report.isPositive() && sharesAny(people, report.people())) {
+        if (report.isPositive() && resolvedBy(report)) {
             Sensitivity resolvedSensitivity = moreRestrictive(sensitivity, report.sensitivity());
-            return new Incident(id, country, first, last, ids, sources, people, places, violationTypes, freedoms,
-                    urgency, resolvedSensitivity, headlineFor(resolvedSensitivity, headline), IncidentStatus.RESOLVED,
-                    report.reportId());
+            return new Incident(id, country, first, last, ids, sources, people, places, organisations, violationTypes,
+                    freedoms, urgency, resolvedSensitivity, headlineFor(resolvedSensitivity, headline),
+                    IncidentStatus.RESOLVED, report.reportId(), revision + 1);
         }
         Set<ViolationType> types = union(violationTypes, report.violationTypes());
         types.remove(ViolationType.POSITIVE_DEVELOPMENT);
         Urgency highest = report.urgency() != null && report.urgency().isAtLeast(urgency) ? report.urgency() : urgency;
         Sensitivity merged = moreRestrictive(sensitivity, report.sensitivity());
         return new Incident(id, country, first, last, ids, union(sources, Set.of(report.source())),
-                union(people, report.people()), union(places, report.places()), types,
-                union(freedoms, report.freedoms()), highest, merged, headlineFor(merged, headline), status, resolvedBy);
+                union(people, report.people()), union(places, report.places()),
+                union(organisations, report.organisations()), types, union(freedoms, report.freedoms()), highest,
+                merged, headlineFor(merged, headline), status, resolvedBy, revision + 1);
+    }
+
+    /** A positive development ends the incident when it is about its people, or, if it names none, its organisation. */
+    private boolean resolvedBy(IncidentReport positive) {
+        return sharesAny(people, positive.people())
+                || people.isEmpty() && sharesAny(organisations, positive.organisations());
     }
 
     private String headlineFor(Sensitivity merged, String current) {

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.civicspace.alert.domain.Headlines;
 import org.civicspace.events.Classification;
 import org.civicspace.events.Freedom;
-import org.civicspace.events.Person;
+import org.civicspace.events.Entity;
 import org.civicspace.events.ReportClassified;
 import org.civicspace.events.Sensitivity;
 import org.civicspace.events.Source;
@@ -30,6 +30,7 @@ public record IncidentReport(
         String source,
         Set<NameKey> people,
         Set<NameKey> places,
+        Set<NameKey> organisations,
         Set<ViolationType> violationTypes,
         Set<Freedom> freedoms,
         Urgency urgency,
@@ -43,38 +44,53 @@ public record IncidentReport(
         Objects.requireNonNull(at, "at");
         people = Set.copyOf(people);
         places = Set.copyOf(places);
+        organisations = Set.copyOf(organisations);
         violationTypes = Set.copyOf(violationTypes);
         freedoms = Set.copyOf(freedoms);
         sensitivity = sensitivity == null ? Sensitivity.CONFIDENTIAL : sensitivity;
     }
 
-    /** The report as incidents see it; a report without sensitivity counts as confidential. */
+    /**
+     * The report as incidents see it; a report without sensitivity counts as confidential. People
+     * are the partner's {@code persons} and the persons the classifier found; places the
+     * partner's {@code place} and the places found; organisations those found. All are keyed
+     * by {@link NameKey#ofAnyForm} (any spelling, any case ending) and hashed at once.
+     */
     public static IncidentReport of(ReportClassified event, Pseudonyms pseudonyms) {
         Classification classification = event.classification();
         Set<NameKey> people = new LinkedHashSet<>();
         Set<NameKey> places = new LinkedHashSet<>();
+        Set<NameKey> organisations = new LinkedHashSet<>();
         Instant at = event.occurredAt();
         if (event.report() != null) {
-            for (Person person : event.report().persons()) {
-                NameKey key = NameKey.of(person.name());
-                if (!key.isEmpty()) {
-                    people.add(pseudonyms.hide(key));
-                }
-            }
-            NameKey place = NameKey.of(event.report().place());
-            if (!place.isEmpty()) {
-                places.add(pseudonyms.hide(place));
-            }
+            event.report().persons().forEach(person -> add(people, person.name(), pseudonyms));
+            add(places, event.report().place(), pseudonyms);
             if (event.report().occurredAt() != null) {
                 at = event.report().occurredAt();
             }
         }
+        for (Entity entity : classification.entities()) {
+            if (entity != null && entity.kind() != null) {
+                add(switch (entity.kind()) {
+                    case PERSON -> people;
+                    case ORGANISATION -> organisations;
+                    case PLACE -> places;
+                }, entity.name(), pseudonyms);
+            }
+        }
         Sensitivity sensitivity = event.sensitivity() == null ? Sensitivity.CONFIDENTIAL : event.sensitivity();
         return new IncidentReport(event.reportId(), classification.country(), at == null ? Instant.EPOCH : at,
-                sourceOf(event.source(), event.reportId()), people, places, classification.violationTypes(),
-                classification.freedoms(), classification.urgency(), sensitivity, event.duplicateOf(),
-                Headlines.of(sensitivity, classification.country(), classification.urgency(), event.report(),
-                        pseudonyms));
+                sourceOf(event.source(), event.reportId()), people, places, organisations,
+                classification.violationTypes(), classification.freedoms(), classification.urgency(), sensitivity,
+                event.duplicateOf(), Headlines.of(sensitivity, classification.country(), classification.urgency(),
+                        event.report(), pseudonyms));
+    }
+
+    private static void add(Set<NameKey> keys, String name, Pseudonyms pseudonyms) {
+        NameKey key = NameKey.ofAnyForm(name);
+        if (!key.isEmpty()) {
+            keys.add(pseudonyms.hide(key));
+        }
     }
 
     /** True when the report tells of a release, an acquittal, a lifted ban: it may resolve an incident. */

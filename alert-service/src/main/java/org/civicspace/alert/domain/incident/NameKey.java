@@ -40,6 +40,17 @@ public record NameKey(Set<String> tokens) {
             {"ch", "c"}, {"sh", "s"}, {"ya", "a"}, {"ia", "a"}, {"ja", "a"}, {"yu", "u"}, {"iu", "u"}, {"ju", "u"},
             {"ye", "e"}, {"ie", "e"}, {"je", "e"}, {"yo", "o"}, {"io", "o"}, {"jo", "o"}, {"y", "i"}, {"j", "i"}};
 
+    /**
+     * Russian case and number endings as they read after {@link #token} (ы and й become i, х
+     * becomes h), longest first: {@link #ofAnyForm} strips them until none is left.
+     */
+    private static final List<String> ENDINGS = List.of(
+            "imi", "ami", "ogo", "ego", "omu", "emu", "oi", "ei", "im", "om", "em", "ih", "ah", "am",
+            "a", "e", "i", "o", "u");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s?$");
+    /** A stem keeps at least this many letters: "Юлия" and "Юлию" both end as "ul". */
+    private static final int MIN_STEM = 2;
+
     public NameKey {
         tokens = Collections.unmodifiableSet(new TreeSet<>(tokens));
     }
@@ -54,6 +65,41 @@ public record NameKey(Set<String> tokens) {
             }
         }
         return new NameKey(tokens);
+    }
+
+    /**
+     * The key of a name as running text writes it: as {@link #of}, but each word without an
+     * English possessive and without its Russian case ending, so that "Максима Иванова",
+     * "Максимом Ивановым", "Maxim Ivanov" and "Ivanov's" give the same tokens. It is what
+     * incidents compare (the classifier quotes names as written). Coarser than {@link #of}:
+     * "Ivanova" and "Ivanov" become one token, so a family name alone says little.
+     */
+    public static NameKey ofAnyForm(String name) {
+        Set<String> tokens = new TreeSet<>();
+        for (String word : words(name)) {
+            String stem = stem(token(POSSESSIVE.matcher(word).replaceAll("")));
+            if (stem.length() >= 2) {
+                tokens.add(stem);
+            }
+        }
+        return new NameKey(tokens);
+    }
+
+    /** The token without its case endings, stripped one after another while the stem stays long enough. */
+    static String stem(String token) {
+        String stem = token;
+        boolean stripped = true;
+        while (stripped) {
+            stripped = false;
+            for (String ending : ENDINGS) {
+                if (stem.endsWith(ending) && stem.length() - ending.length() >= MIN_STEM) {
+                    stem = stem.substring(0, stem.length() - ending.length());
+                    stripped = true;
+                    break;
+                }
+            }
+        }
+        return stem;
     }
 
     /** The words of a text, as written, in order: what {@link #token} takes. */

@@ -29,6 +29,29 @@ class NameKeyTest {
     }
 
     @Test
+    void aNameInRunningTextIsThePersonWhateverItsCaseEndingOrPossessive() {
+        NameKey maxim = NameKey.ofAnyForm("Maxim Ivanov");
+        assertThat(NameKey.ofAnyForm("Максима Иванова").sameAs(maxim)).isTrue();
+        assertThat(NameKey.ofAnyForm("Максимом Ивановым").sameAs(maxim)).isTrue();
+        assertThat(NameKey.ofAnyForm("Максиму Иванову").sameAs(maxim)).isTrue();
+        assertThat(NameKey.ofAnyForm("Ivanov's").sameAs(NameKey.ofAnyForm("Иванов"))).isTrue();
+        NameKey yulia = NameKey.ofAnyForm("Yulia Zhukova");
+        assertThat(NameKey.ofAnyForm("Юлию Жукову").sameAs(yulia)).isTrue();
+        assertThat(NameKey.ofAnyForm("Юлии Жуковой").sameAs(yulia)).isTrue();
+        assertThat(NameKey.ofAnyForm("Алексея Кузнецова").sameAs(NameKey.ofAnyForm("Alexey Kuznetsov"))).isTrue();
+        assertThat(NameKey.ofAnyForm("Дмитрия Хасанова").sameAs(NameKey.ofAnyForm("Dmitry Khasanov"))).isTrue();
+        assertThat(NameKey.ofAnyForm("в Бишкеке").tokens()).containsAll(NameKey.ofAnyForm("Bishkek").tokens());
+        assertThat(NameKey.ofAnyForm("«Мемориала»").sameAs(NameKey.ofAnyForm("Memorial"))).isTrue();
+    }
+
+    @Test
+    void caseEndingsDoNotMakeDifferentPeopleOne() {
+        assertThat(NameKey.ofAnyForm("Максима Иванова").sameAs(NameKey.ofAnyForm("Maxim Petrov"))).isFalse();
+        assertThat(NameKey.ofAnyForm("Ивана Сидорова").sameAs(NameKey.ofAnyForm("Ivan Sidorenko"))).isFalse();
+        assertThat(NameKey.ofAnyForm("Айгерим Нуровой").sameAs(NameKey.ofAnyForm("Aigerim Nurlanova"))).isFalse();
+    }
+
+    @Test
     void hiddenKeysStillCompareButShowNoNameAndPseudonymsAreStableAcrossSpellings() {
         NameKey latin = pseudonyms.hide(NameKey.of("Maksim Ivanov"));
         NameKey cyrillic = pseudonyms.hide(NameKey.of("Максим Иванов"));

@@ -19,8 +19,8 @@ class UrgentActionTest {
     static final Duration AFTER = Duration.ofMinutes(15);
 
     final UrgentAction opened = UrgentAction.open(new Incident("inc-1", "KZ", OPENED, OPENED, List.of("r-1"),
-            Set.of("feed:a"), Set.of(), Set.of(), Set.of(), Set.of(), Urgency.URGENT, Sensitivity.PUBLIC,
-            "Defender detained", IncidentStatus.OPEN, null), OPENED);
+            Set.of("feed:a"), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Urgency.URGENT, Sensitivity.PUBLIC,
+            "Defender detained", IncidentStatus.OPEN, null, 1), OPENED);
 
     @Test
     void tellsTheFirstPersonAtOnceAndTheNextOnlyWhenTheTimeIsUp() {

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import org.civicspace.alert.IncidentProperties;
 import org.civicspace.alert.NotifyProperties;
 import org.civicspace.alert.UrgentProperties;
 import org.civicspace.alert.application.DigestService;
+import org.civicspace.alert.application.IncidentService;
 import org.civicspace.alert.application.urgent.UrgentActionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +21,11 @@ import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * The clock-driven jobs: escalating unacknowledged urgent actions every
- * {@code civicspace.alert.urgent.check-every}, and the daily digest of the previous UTC day at
- * {@code civicspace.alert.notify.digest-cron}. Both are safe to run twice or on several
- * instances: what they queue has idempotency keys, what they record is conditional.
+ * {@code civicspace.alert.urgent.check-every}; the daily digest of the previous UTC day at
+ * {@code civicspace.alert.notify.digest-cron}; and publishing incident revisions left
+ * unpublished, every {@code civicspace.alert.incidents.republish-after}. All are safe to run
+ * twice or on several instances: what they queue has idempotency keys, what they record is
+ * conditional, what they publish consumers keep once (by event id, or incident and revision).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -33,16 +37,20 @@ class Schedules implements SchedulingConfigurer {
 
     private final UrgentActionService urgentActions;
     private final DigestService digests;
+    private final IncidentService incidents;
     private final UrgentProperties urgent;
     private final NotifyProperties notify;
+    private final IncidentProperties incidentSettings;
     private final Clock clock;
 
-    Schedules(UrgentActionService urgentActions, DigestService digests, UrgentProperties urgent,
-            NotifyProperties notify, Clock clock) {
+    Schedules(UrgentActionService urgentActions, DigestService digests, IncidentService incidents,
+            UrgentProperties urgent, NotifyProperties notify, IncidentProperties incidentSettings, Clock clock) {
         this.urgentActions = urgentActions;
         this.digests = digests;
+        this.incidents = incidents;
         this.urgent = urgent;
         this.notify = notify;
+        this.incidentSettings = incidentSettings;
         this.clock = clock;
     }
 
@@ -52,6 +60,8 @@ class Schedules implements SchedulingConfigurer {
                 .block(RUN_TIMEOUT)), urgent.checkEvery());
         tasks.addTriggerTask(() -> run("digest", () -> digests.sendDigests(LocalDate.now(clock.withZone(ZoneOffset.UTC))
                 .minusDays(1)).block(RUN_TIMEOUT)), new CronTrigger(notify.digestCron(), ZoneOffset.UTC));
+        tasks.addFixedDelayTask(() -> run("incident publishing", () -> incidents.publishStale(clock.instant())
+                .block(RUN_TIMEOUT)), incidentSettings.republishAfter());
     }
 
     private static void run(String job, Runnable work) {

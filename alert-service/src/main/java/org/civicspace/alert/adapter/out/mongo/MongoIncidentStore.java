@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.civicspace.alert.application.IncidentStore;
+import org.civicspace.alert.application.StoredIncident;
 import org.civicspace.alert.domain.incident.Incident;
 import org.civicspace.alert.domain.incident.IncidentStatus;
 import org.civicspace.alert.domain.incident.NameKey;
@@ -17,11 +18,19 @@ import org.civicspace.events.Freedom;
 import org.civicspace.events.Sensitivity;
 import org.civicspace.events.Urgency;
 import org.civicspace.events.ViolationType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
@@ -36,10 +45,19 @@ import reactor.core.publisher.Mono;
 @Component
 class MongoIncidentStore implements IncidentStore {
 
+    private static final Logger log = LoggerFactory.getLogger(MongoIncidentStore.class);
+
     private final ReactiveMongoTemplate mongo;
 
     MongoIncidentStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void createIndexes() {
+        mongo.indexOps(IncidentDocument.class)
+                .createIndex(new Index("published", Sort.Direction.ASC).on("changedAt", Sort.Direction.ASC))
+                .subscribe(name -> { }, failed -> log.warn("could not index incidents: {}", failed.toString()));
     }
 
     @Override
@@ -55,8 +73,8 @@ class MongoIncidentStore implements IncidentStore {
     }
 
     @Override
-    public Mono<Incident> find(String incidentId) {
-        return mongo.findById(incidentId, IncidentDocument.class).map(IncidentDocument::toIncident);
+    public Mono<StoredIncident> find(String incidentId) {
+        return mongo.findById(incidentId, IncidentDocument.class).map(IncidentDocument::toStored);
     }
 
     @Override
@@ -67,10 +85,23 @@ class MongoIncidentStore implements IncidentStore {
     }
 
     @Override
-    public Mono<Incident> save(Incident incident) {
-        return mongo.findAndReplace(query(where("_id").is(incident.id())), IncidentDocument.of(incident),
+    public Mono<StoredIncident> save(Incident incident, Instant changedAt) {
+        return mongo.findAndReplace(query(where("_id").is(incident.id())), IncidentDocument.of(incident, changedAt),
                         FindAndReplaceOptions.options().upsert().returnNew())
-                .map(IncidentDocument::toIncident);
+                .map(IncidentDocument::toStored);
+    }
+
+    @Override
+    public Mono<Void> markPublished(String incidentId, int revision) {
+        return mongo.updateFirst(query(where("_id").is(incidentId).and("revision").is(revision)),
+                Update.update("published", true), IncidentDocument.class).then();
+    }
+
+    @Override
+    public Flux<StoredIncident> unpublished(Instant changedBefore, int limit) {
+        Query stale = query(where("published").is(false).and("changedAt").lt(changedBefore))
+                .with(Sort.by(Sort.Direction.ASC, "changedAt")).limit(limit);
+        return mongo.find(stale, IncidentDocument.class).map(IncidentDocument::toStored);
     }
 
     @Document("incident_reports")
@@ -79,22 +110,32 @@ class MongoIncidentStore implements IncidentStore {
 
     @Document("incidents")
     record IncidentDocument(@Id String id, String country, Instant firstAt, Instant lastAt, List<String> reportIds,
-            Set<String> sources, List<List<String>> people, List<List<String>> places, Set<String> violationTypes,
-            Set<String> freedoms, String urgency, String sensitivity, String headline, String status,
-            String resolvedBy) {
+            Set<String> sources, List<List<String>> people, List<List<String>> places,
+            List<List<String>> organisations, Set<String> violationTypes, Set<String> freedoms, String urgency,
+            String sensitivity, String headline, String status, String resolvedBy, int revision, Instant changedAt,
+            boolean published) {
 
-        static IncidentDocument of(Incident i) {
+        static IncidentDocument of(Incident i, Instant changedAt) {
             return new IncidentDocument(i.id(), i.country(), i.firstAt(), i.lastAt(), i.reportIds(), i.sources(),
-                    keys(i.people()), keys(i.places()), wireNames(i.violationTypes()), wireNames(i.freedoms()),
-                    i.urgency().wireName(), i.sensitivity().wireName(), i.headline(), i.status().wireName(),
-                    i.resolvedBy());
+                    keys(i.people()), keys(i.places()), keys(i.organisations()), wireNames(i.violationTypes()),
+                    wireNames(i.freedoms()), i.urgency().wireName(), i.sensitivity().wireName(), i.headline(),
+                    i.status().wireName(), i.resolvedBy(), i.revision(), changedAt, false);
+        }
+
+        /** Incidents stored before they were published count as published: there is no event to repair. */
+        StoredIncident toStored() {
+            return new StoredIncident(toIncident(), changedAt == null ? lastAt : changedAt,
+                    published || changedAt == null);
         }
 
         Incident toIncident() {
+            // incidents stored before revisions were counted had one change per report
             return new Incident(id, country, firstAt, lastAt, reportIds, sources, nameKeys(people), nameKeys(places),
+                    nameKeys(organisations),
                     violationTypes.stream().map(ViolationType::fromWire).collect(Collectors.toSet()),
                     freedoms.stream().map(Freedom::fromWire).collect(Collectors.toSet()), Urgency.fromWire(urgency),
-                    Sensitivity.fromWire(sensitivity), headline, IncidentStatus.fromWire(status), resolvedBy);
+                    Sensitivity.fromWire(sensitivity), headline, IncidentStatus.fromWire(status), resolvedBy,
+                    revision > 0 ? revision : reportIds.size());
         }
 
         private static List<List<String>> keys(Set<NameKey> keys) {

@@ -256,7 +256,7 @@ final class ManifestChecker {
                     .filter(scaler -> deployment.equals(Yaml.string(scaler, "spec.scaleTargetRef.name"))).toList();
             boolean onLag = scalers.stream().flatMap(scaler -> Yaml.list(scaler, "spec.triggers").stream())
                     .anyMatch(trigger -> "kafka".equals(Yaml.string(trigger, "type"))
-                            && service.consumers().stream().anyMatch(consumer ->
+                            && service.consumers().stream().filter(consumer -> !consumer.anonymous()).anyMatch(consumer ->
                                     consumer.group().equals(Yaml.string(trigger, "metadata.consumerGroup"))
                                     && consumer.topic().equals(Yaml.string(trigger, "metadata.topic"))));
             if (!onLag) {
@@ -335,6 +335,7 @@ final class ManifestChecker {
         Map<String, Map<String, Object>> topics = kafkaTopics(objects);
         Set<String> deadLetters = new TreeSet<>();
         services.values().forEach(service -> service.consumers()
+                .filter(consumer -> !consumer.anonymous())
                 .forEach(consumer -> deadLetters.add(Topics.deadLetter(consumer.topic(), consumer.group()))));
         topics.forEach((topic, object) -> {
             if (!contractTopics.contains(topic) && !deadLetters.contains(topic)) {
@@ -390,7 +391,9 @@ final class ManifestChecker {
             for (Object acl : Yaml.list(user, "spec.authorization.acls")) {
                 String type = Yaml.string(acl, "resource.type");
                 String resource = Yaml.string(acl, "resource.name");
-                if (!"literal".equals(Yaml.string(acl, "resource.patternType"))) {
+                boolean anonymousGroups = "group".equals(type) && ServiceConfiguration.ANONYMOUS_GROUPS.equals(resource)
+                        && "prefix".equals(Yaml.string(acl, "resource.patternType"));
+                if (!anonymousGroups && !"literal".equals(Yaml.string(acl, "resource.patternType"))) {
                     problems.add("KafkaUser " + service.module() + " has a non-literal ACL on " + resource);
                 }
                 ("group".equals(type) ? groups : topics).add(resource);

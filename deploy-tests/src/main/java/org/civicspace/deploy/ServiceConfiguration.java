@@ -29,7 +29,17 @@ record ServiceConfiguration(String module, int port, Set<String> environment, Se
 
     /** A consumer binding: the topic, the group, and its dead-letter topic (null without one). */
     record Consumer(String topic, String group, String deadLetterTopic) {
+
+        boolean anonymous() {
+            return ANONYMOUS_GROUPS.equals(group);
+        }
     }
+
+    /**
+     * The group prefix of a binding without a group: the binder gives each instance its own
+     * {@code anonymous.<uuid>} group, so every instance reads every record (a broadcast).
+     */
+    static final String ANONYMOUS_GROUPS = "anonymous.";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
     private static final Pattern DEFAULT = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*:([^}]*)}");
@@ -111,7 +121,9 @@ record ServiceConfiguration(String module, int port, Set<String> environment, Se
         Yaml.map(root, "spring.cloud.stream.bindings").forEach((name, value) -> {
             String topic = Yaml.string(value, "destination");
             String group = Yaml.string(value, "group");
-            if (topic != null && group != null) {
+            if (topic != null && group == null && name.contains("-in-")) {
+                consumers.add(new Consumer(topic, ANONYMOUS_GROUPS, null));
+            } else if (topic != null && group != null) {
                 Object kafka = kafkaBindings.get(name);
                 String deadLetter = null;
                 if ("true".equals(Yaml.string(kafka, "consumer.enable-dlq"))) {

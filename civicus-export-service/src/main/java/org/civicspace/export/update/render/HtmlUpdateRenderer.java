@@ -43,6 +43,7 @@ final class HtmlUpdateRenderer implements UpdateRenderer {
             .date{margin:0;font-weight:600}
             .tags{margin:.25rem 0 0}
             .empty{font-style:italic;color:var(--muted)}
+            sup{line-height:0}
             sup a{text-decoration:none;font:600 .75em system-ui,sans-serif;color:var(--accent)}
             a{color:var(--accent);overflow-wrap:anywhere}
             .sources{font-size:.9rem}
@@ -104,7 +105,7 @@ final class HtmlUpdateRenderer implements UpdateRenderer {
         String introduction = SafeText.clean(document.introduction());
         if (!introduction.isEmpty()) {
             html.append("<div class=\"intro\"").append(lang(introduction, pageLanguage)).append(">")
-                    .append(paragraphs(introduction)).append("</div>\n");
+                    .append(paragraphs(introduction, "")).append("</div>\n");
         }
         if (!document.chart().isEmpty()) {
             chart(html, MonthlyChart.of(document.chart(), CHART_WIDTH - AXIS - 8, CHART_HEIGHT - TOP - BOTTOM));
@@ -135,17 +136,18 @@ final class HtmlUpdateRenderer implements UpdateRenderer {
                 html.append("<p class=\"date\"><time datetime=\"").append(development.date()).append("\">")
                         .append(escape(Wording.date(development.date()))).append("</time></p>\n");
             }
-            html.append(paragraphs(text));
             List<Integer> cited = development.footnotes().stream().filter(sources::containsKey).toList();
+            StringBuilder markers = new StringBuilder();
             if (!cited.isEmpty()) {
-                html.append("<sup>");
+                markers.append("<sup>");
                 for (int i = 0; i < cited.size(); i++) {
                     int number = cited.get(i);
-                    html.append(i == 0 ? "" : ", ").append("<a href=\"#source-").append(number)
+                    markers.append(i == 0 ? "" : ", ").append("<a href=\"#source-").append(number)
                             .append("\" aria-label=\"Source ").append(number).append("\">").append(number).append("</a>");
                 }
-                html.append("</sup>\n");
+                markers.append("</sup>");
             }
+            html.append(paragraphs(text, markers.toString()));
             if (!development.violationTypes().isEmpty()) {
                 html.append("<p class=\"tags\" lang=\"en\">").append(escape(Wording.violations(development.violationTypes())))
                         .append("</p>\n");
@@ -192,7 +194,7 @@ final class HtmlUpdateRenderer implements UpdateRenderer {
             String month = chart.months().get(bar.month()).name();
             html.append("<rect x=\"").append(number(AXIS + bar.x())).append("\" y=\"").append(number(baseline - bar.height()))
                     .append("\" width=\"").append(number(bar.width())).append("\" height=\"").append(number(bar.height()))
-                    .append("\" fill=\"").append(colour(bar.freedom())).append("\"><title>")
+                    .append("\" fill=\"").append(MonthlyChart.colour(bar.freedom())).append("\"><title>")
                     .append(month).append(", ").append(Wording.freedom(bar.freedom())).append(": ").append(bar.count())
                     .append("</title></rect>\n");
         }
@@ -213,21 +215,20 @@ final class HtmlUpdateRenderer implements UpdateRenderer {
         html.append("</span></figcaption>\n</figure>\n");
     }
 
-    /** Colour-blind-safe colours (Okabe–Ito), the same in the pdf export. */
-    static String colour(Freedom freedom) {
-        return switch (freedom) {
-            case ASSOCIATION -> "#0072b2";
-            case PEACEFUL_ASSEMBLY -> "#e69f00";
-            case EXPRESSION -> "#009e73";
-        };
-    }
-
-    /** Blank lines part paragraphs; a single line break stays one. */
-    private static String paragraphs(String text) {
+    /** Blank lines part paragraphs, a single line break stays one; {@code end} (markup) closes the last paragraph. */
+    private static String paragraphs(String text, String end) {
         StringBuilder out = new StringBuilder();
         for (String paragraph : text.split("\n\\s*\n")) {
             if (!paragraph.isBlank()) {
                 out.append("<p>").append(escape(paragraph.strip()).replace("\n", "<br>\n")).append("</p>\n");
+            }
+        }
+        if (!end.isEmpty()) {
+            int last = out.lastIndexOf("</p>");
+            if (last < 0) {
+                out.append("<p>").append(end).append("</p>\n");
+            } else {
+                out.insert(last, end);
             }
         }
         return out.toString();

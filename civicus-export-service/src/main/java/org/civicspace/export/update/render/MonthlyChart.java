@@ -37,12 +37,13 @@ record MonthlyChart(List<Bar> bars, List<Tick> ticks, List<MonthLabel> months, i
         int step = step(highest);
         int scale = Math.max(step, (highest + step - 1) / step * step);
         double group = counts.isEmpty() ? width : width / counts.size();
-        double barWidth = group * GROUP_FILL / Freedom.values().length;
+        // with few months the bars would be slabs: no wider than a 24th of the plot
+        double barWidth = Math.min(group * GROUP_FILL / Freedom.values().length, width / 24);
         List<Bar> bars = new ArrayList<>();
         List<MonthLabel> months = new ArrayList<>();
         for (int m = 0; m < counts.size(); m++) {
             MonthlyCount count = counts.get(m);
-            double left = m * group + group * (1 - GROUP_FILL) / 2;
+            double left = m * group + (group - barWidth * Freedom.values().length) / 2;
             for (Freedom freedom : Freedom.values()) {
                 int value = count.byFreedom().get(freedom);
                 if (value > 0) {
@@ -60,6 +61,15 @@ record MonthlyChart(List<Bar> bars, List<Tick> ticks, List<MonthLabel> months, i
             ticks.add(new Tick(value, height * value / scale));
         }
         return new MonthlyChart(List.copyOf(bars), List.copyOf(ticks), List.copyOf(months), scale);
+    }
+
+    /** Colour-blind-safe colours (Okabe–Ito), the same in every export that draws the chart. */
+    static String colour(Freedom freedom) {
+        return switch (freedom) {
+            case ASSOCIATION -> "#0072b2";
+            case PEACEFUL_ASSEMBLY -> "#e69f00";
+            case EXPRESSION -> "#009e73";
+        };
     }
 
     /** 1, 2 or 5 times a power of ten, so the axis has at most five steps above zero. */

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * An update as a Word document (Office Open XML, opens in Word and LibreOffice): the headline in
  * the Title style, sections as Heading 1, each development under a Heading 2 with its date, its
  * sources as real footnotes with their links, the monthly counts as a table, and on every page
- * the internal marking when the export is internal. The styles are the document's own
+ * the internal marking (in the page header) when the export is internal. The styles are the document's own
  * ({@code docx-styles.xml}), so the headings are real headings.
  */
 @Component
@@ -81,7 +81,6 @@ final class DocxUpdateRenderer implements UpdateRenderer {
             docx.getProperties().getCoreProperties().setCreator("civicspace");
             if (document.internal()) {
                 internalMarking(docx.createHeader(HeaderFooterType.DEFAULT).createParagraph());
-                internalMarking(docx.createParagraph());
             }
             text(docx.createParagraph(), "Title", title);
             text(docx.createParagraph(), "Subtitle", Wording.facts(document));
@@ -106,7 +105,7 @@ final class DocxUpdateRenderer implements UpdateRenderer {
                     }
                     XWPFParagraph paragraph = docx.createParagraph();
                     text(paragraph, null, SafeText.clean(development.text()));
-                    development.footnotes().forEach(number -> footnotes.cite(paragraph, number));
+                    footnotes.cite(paragraph, development.footnotes());
                     if (!development.violationTypes().isEmpty()) {
                         text(docx.createParagraph(), null, Wording.violations(development.violationTypes()), run -> {
                             run.setItalic(true);
@@ -202,11 +201,25 @@ final class DocxUpdateRenderer implements UpdateRenderer {
             this.sources = sources;
         }
 
-        void cite(XWPFParagraph paragraph, int number) {
-            Footnote source = sources.get(number);
-            if (source == null) {
-                return;
+        /** A footnote for each source, their marks parted by a superscript comma (¹,² not ¹²). */
+        void cite(XWPFParagraph paragraph, List<Integer> numbers) {
+            boolean first = true;
+            for (int number : numbers) {
+                Footnote source = sources.get(number);
+                if (source == null) {
+                    continue;
+                }
+                if (!first) {
+                    XWPFRun comma = paragraph.createRun();
+                    comma.setText(",");
+                    comma.setStyle("FootnoteReference");
+                }
+                first = false;
+                paragraph.addFootnoteReference(footnote(source));
             }
+        }
+
+        private XWPFFootnote footnote(Footnote source) {
             XWPFFootnote footnote = part().createFootnote();
             XWPFParagraph note = footnote.createParagraph();
             note.setStyle("FootnoteText");
@@ -225,7 +238,7 @@ final class DocxUpdateRenderer implements UpdateRenderer {
                     run.setStyle("Hyperlink");
                 }, () -> note.createRun().setText(url));
             }
-            paragraph.addFootnoteReference(footnote);
+            return footnote;
         }
 
         /** Created on the first citation, with the separators Word draws above the notes. */

@@ -82,6 +82,8 @@ class DocxUpdateRendererTest {
             XWPFParagraph detention = paragraphWith(docx, SampleUpdates.DETENTION);
             List<BigInteger> cited = references(detention);
             assertThat(cited).hasSize(2);
+            assertThat(detention.getRuns()).extracting(XWPFRun::text).endsWith(
+                    "[footnoteRef:" + cited.get(0) + "]", ",", "[footnoteRef:" + cited.get(1) + "]");
             assertThat(byId.get(cited.get(0)).getParagraphs().get(0).getText())
                     .contains("Rights coordinator held after picket — Example Daily, 5 September 2026")
                     .contains("https://news.example.org/2026/09/picket");
@@ -110,11 +112,10 @@ class DocxUpdateRendererTest {
     }
 
     @Test
-    void anInternalExportIsMarkedOnEveryPageAndAtTheTop() throws IOException {
+    void anInternalExportIsMarkedOnEveryPage() throws IOException {
         try (XWPFDocument docx = render(true)) {
             assertThat(docx.getHeaderList()).singleElement()
                     .satisfies(header -> assertThat(header.getText()).contains(Wording.INTERNAL));
-            assertThat(docx.getParagraphs().get(0).getText()).isEqualTo(Wording.INTERNAL);
         }
         try (XWPFDocument docx = render(false)) {
             assertThat(docx.getHeaderList()).isEmpty();
@@ -134,10 +135,10 @@ class DocxUpdateRendererTest {
         }
     }
 
-    /** The paragraph's own text: POI's getText() would append the footnotes' texts after each reference. */
+    /** The paragraph's own text without its footnote marks (POI's getText() would add the notes' texts). */
     private String textWithoutReferences(XWPFParagraph paragraph) {
         return paragraph.getRuns().stream().map(XWPFRun::text).collect(Collectors.joining())
-                .replaceAll("\\[footnoteRef:\\d+]", "");
+                .replaceAll("(,?\\[footnoteRef:\\d+])+", "");
     }
 
     private XWPFParagraph paragraphWith(XWPFDocument docx, String text) {

@@ -37,13 +37,13 @@ import org.springframework.stereotype.Component;
  * and the internal marking on top of every page when the export is internal.
  *
  * <p>The standard PDF fonts have no Cyrillic, so the text is set in DejaVu Sans, embedded as a
- * subset (the fonts come from the {@code jasperreports-fonts} jar; DejaVu's licence allows
- * embedding and redistribution). A character the font lacks is printed as {@code ?}.
+ * subset (the build copies the two faces from the {@code jasperreports-fonts} jar, with their
+ * licence, which allows embedding and redistribution). A character the font lacks is printed as {@code ?}.
  */
 @Component
 final class PdfUpdateRenderer implements UpdateRenderer {
 
-    private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
+    private static final String FONTS = "fonts/";
 
     private static final float MARGIN = 64;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
@@ -69,8 +69,8 @@ final class PdfUpdateRenderer implements UpdateRenderer {
     private static byte[] font(String name) {
         try (InputStream in = PdfUpdateRenderer.class.getResourceAsStream(FONTS + name)) {
             if (in == null) {
-                throw new IllegalStateException("The font " + name + " is missing: the pdf export needs"
-                        + " net.sf.jasperreports:jasperreports-fonts on the class path");
+                throw new IllegalStateException("The font " + FONTS + name + " is missing from the class path;"
+                        + " the build copies it from net.sf.jasperreports:jasperreports-fonts");
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -85,10 +85,8 @@ final class DocxUpdateRenderer implements UpdateRenderer {
             text(docx.createParagraph(), "Title", title);
             text(docx.createParagraph(), "Subtitle", Wording.facts(document));
             text(docx.createParagraph(), "Subtitle", Wording.version(document));
-            for (String paragraph : SafeText.clean(document.introduction()).split("\n\\s*\n")) {
-                if (!paragraph.isBlank()) {
-                    text(docx.createParagraph(), null, paragraph.strip());
-                }
+            for (String paragraph : SafeText.paragraphs(document.introduction())) {
+                text(docx.createParagraph(), null, paragraph);
             }
             if (!document.chart().isEmpty()) {
                 counts(docx, document.chart());

@@ -52,8 +52,7 @@ final class HtmlUpdateRenderer implements UpdateRenderer {
             figure{margin:1.5rem 0}
             svg{width:100%;height:auto;font:11px system-ui,sans-serif}
             .legend span{display:inline-block;margin-right:1rem}
-            .legend i{display:inline-block;width:.8em;height:.8em;margin-right:.35em;vertical-align:-.05em}
-            .legend .association{background:#0072b2}.legend .peaceful_assembly{background:#e69f00}.legend .expression{background:#009e73}
+            .legend svg.swatch{width:.8em;height:.8em;margin-right:.35em;vertical-align:-.05em}
             @media print{body{background:#fff;font-size:11pt}main{max-width:none;padding:0}h2{break-after:avoid}article{break-inside:avoid}}
             """;
 
@@ -209,19 +208,17 @@ final class HtmlUpdateRenderer implements UpdateRenderer {
         }
         html.append("</svg>\n<figcaption>").append(Wording.CHART_TITLE).append(". <span class=\"legend\">");
         for (Freedom freedom : Freedom.values()) {
-            html.append("<span><i class=\"").append(freedom.wireName()).append("\"></i>")
-                    .append(Wording.freedom(freedom)).append("</span>");
+            html.append("<span><svg class=\"swatch\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><rect width=\"10\" height=\"10\" fill=\"")
+                    .append(MonthlyChart.colour(freedom)).append("\"/></svg>").append(Wording.freedom(freedom)).append("</span>");
         }
         html.append("</span></figcaption>\n</figure>\n");
     }
 
-    /** Blank lines part paragraphs, a single line break stays one; {@code end} (markup) closes the last paragraph. */
+    /** The text's paragraphs, a single line break kept as one; {@code end} (markup) closes the last paragraph. */
     private static String paragraphs(String text, String end) {
         StringBuilder out = new StringBuilder();
-        for (String paragraph : text.split("\n\\s*\n")) {
-            if (!paragraph.isBlank()) {
-                out.append("<p>").append(escape(paragraph.strip()).replace("\n", "<br>\n")).append("</p>\n");
-            }
+        for (String paragraph : SafeText.paragraphs(text)) {
+            out.append("<p>").append(escape(paragraph).replace("\n", "<br>\n")).append("</p>\n");
         }
         if (!end.isEmpty()) {
             int last = out.lastIndexOf("</p>");

@@ -123,11 +123,9 @@ final class PdfUpdateRenderer implements UpdateRenderer {
         pages.gap(6);
         pages.rule(1.5f, INK);
         pages.gap(10);
-        for (String paragraph : SafeText.clean(document.introduction()).split("\n\\s*\n")) {
-            if (!paragraph.isBlank()) {
-                pages.text(paragraph.strip(), pages.regular, 11.5f, 16, INK, 0);
-                pages.gap(6);
-            }
+        for (String paragraph : SafeText.paragraphs(document.introduction())) {
+            pages.text(paragraph, pages.regular, 11.5f, 16, INK, 0);
+            pages.gap(6);
         }
         if (!document.chart().isEmpty()) {
             chart(pages, MonthlyChart.of(document.chart(), WIDTH - CHART_AXIS, CHART_HEIGHT));

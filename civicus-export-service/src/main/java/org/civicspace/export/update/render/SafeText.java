@@ -3,6 +3,8 @@ package org.civicspace.export.update.render;
 import java.lang.Character.UnicodeScript;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -37,6 +39,11 @@ final class SafeText {
     /** {@link #clean} on one line: every run of white space, line breaks included, one space. */
     static String line(String text) {
         return clean(text).replaceAll("\\s+", " ");
+    }
+
+    /** The {@link #clean cleaned} text's paragraphs: parted by blank lines, each stripped, none empty. */
+    static List<String> paragraphs(String text) {
+        return Arrays.stream(clean(text).split("\n\\s*\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
     private static boolean allowed(int cp) {

@@ -22,6 +22,7 @@ import org.civicspace.export.update.domain.UpdateDocument;
 import org.civicspace.export.update.domain.UpdateSection;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 class EveryRendererTest {
 
@@ -37,6 +38,15 @@ class EveryRendererTest {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 "application/pdf",
                 "text/csv; charset=UTF-8; header=present");
+    }
+
+    @Test
+    void springFindsTheRenderersEachByItsOwnFormat() {
+        try (AnnotationConfigApplicationContext context =
+                new AnnotationConfigApplicationContext(UpdateRenderer.class.getPackageName())) {
+            assertThat(context.getBeansOfType(UpdateRenderer.class).values()).extracting(UpdateRenderer::format)
+                    .contains("html", "docx", "pdf", "csv").doesNotHaveDuplicates();
+        }
     }
 
     @Test

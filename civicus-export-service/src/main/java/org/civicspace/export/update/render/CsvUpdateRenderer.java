@@ -17,13 +17,14 @@ import org.springframework.stereotype.Component;
 /**
  * The developments of an update as a spreadsheet: one row per development, in section and date
  * order (RFC 4180, CRLF, UTF-8 with a byte order mark so Excel reads Cyrillic right). A cell
- * that a spreadsheet would take for a formula gets a leading apostrophe.
+ * that a spreadsheet would take for a formula gets a leading apostrophe. In an internal export
+ * every row carries the internal marking, so it stays with any row copied elsewhere.
  */
 @Component
 final class CsvUpdateRenderer implements UpdateRenderer {
 
     static final List<String> HEADER = List.of(
-            "country", "section", "date", "text", "violation types", "source titles", "source links");
+            "country", "section", "date", "text", "violation types", "source titles", "source links", "marking");
 
     private static final String BOM = "\uFEFF";
     private static final String CRLF = "\r\n";
@@ -64,7 +65,8 @@ final class CsvUpdateRenderer implements UpdateRenderer {
                         Wording.ordered(development.violationTypes()).stream()
                                 .map(ViolationType::wireName).collect(Collectors.joining("; ")),
                         cited.stream().map(f -> SafeText.line(f.title())).collect(Collectors.joining("\n")),
-                        String.join("\n", links)));
+                        String.join("\n", links),
+                        document.internal() ? Wording.INTERNAL : ""));
             }
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);

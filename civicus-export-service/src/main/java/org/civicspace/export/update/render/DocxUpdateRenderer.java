@@ -124,7 +124,7 @@ final class DocxUpdateRenderer implements UpdateRenderer {
         text(paragraph, style, text, run -> { });
     }
 
-    /** Appends the text, a run per line with a break between, each run tagged with the text's language and given the look. */
+    /** Appends the text as a run per line, parted by breaks, each tagged with the text's language and given the look. */
     private static void text(XWPFParagraph paragraph, String style, String text, Consumer<XWPFRun> look) {
         if (style != null) {
             paragraph.setStyle(style);

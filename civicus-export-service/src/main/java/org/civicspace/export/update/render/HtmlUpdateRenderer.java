@@ -89,7 +89,8 @@ final class HtmlUpdateRenderer implements UpdateRenderer {
         StringBuilder html = new StringBuilder(16_384);
         html.append("<!DOCTYPE html>\n<html lang=\"").append(pageLanguage).append("\">\n<head>\n")
                 .append("<meta charset=\"utf-8\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CONTENT_SECURITY_POLICY).append("\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CONTENT_SECURITY_POLICY)
+                .append("\">\n")
                 .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(escape(title)).append("</title>\n")
@@ -148,7 +149,8 @@ final class HtmlUpdateRenderer implements UpdateRenderer {
             }
             html.append(paragraphs(text, markers.toString()));
             if (!development.violationTypes().isEmpty()) {
-                html.append("<p class=\"tags\" lang=\"en\">").append(escape(Wording.violations(development.violationTypes())))
+                html.append("<p class=\"tags\" lang=\"en\">")
+                        .append(escape(Wording.violations(development.violationTypes())))
                         .append("</p>\n");
             }
             html.append("</article>\n");
@@ -191,7 +193,8 @@ final class HtmlUpdateRenderer implements UpdateRenderer {
         }
         for (MonthlyChart.Bar bar : chart.bars()) {
             String month = chart.months().get(bar.month()).name();
-            html.append("<rect x=\"").append(number(AXIS + bar.x())).append("\" y=\"").append(number(baseline - bar.height()))
+            html.append("<rect x=\"").append(number(AXIS + bar.x()))
+                    .append("\" y=\"").append(number(baseline - bar.height()))
                     .append("\" width=\"").append(number(bar.width())).append("\" height=\"").append(number(bar.height()))
                     .append("\" fill=\"").append(MonthlyChart.colour(bar.freedom())).append("\"><title>")
                     .append(month).append(", ").append(Wording.freedom(bar.freedom())).append(": ").append(bar.count())
@@ -208,8 +211,9 @@ final class HtmlUpdateRenderer implements UpdateRenderer {
         }
         html.append("</svg>\n<figcaption>").append(Wording.CHART_TITLE).append(". <span class=\"legend\">");
         for (Freedom freedom : Freedom.values()) {
-            html.append("<span><svg class=\"swatch\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><rect width=\"10\" height=\"10\" fill=\"")
-                    .append(MonthlyChart.colour(freedom)).append("\"/></svg>").append(Wording.freedom(freedom)).append("</span>");
+            html.append("<span><svg class=\"swatch\" viewBox=\"0 0 10 10\" aria-hidden=\"true\">")
+                    .append("<rect width=\"10\" height=\"10\" fill=\"").append(MonthlyChart.colour(freedom))
+                    .append("\"/></svg>").append(Wording.freedom(freedom)).append("</span>");
         }
         html.append("</span></figcaption>\n</figure>\n");
     }

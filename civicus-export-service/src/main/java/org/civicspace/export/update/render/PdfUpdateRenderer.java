@@ -359,7 +359,8 @@ final class PdfUpdateRenderer implements UpdateRenderer {
                     String rest = word;
                     while (width(rest, font, size) > width) {
                         int cut = rest.offsetByCodePoints(0, 1);
-                        while (cut < rest.length() && width(rest.substring(0, rest.offsetByCodePoints(cut, 1)), font, size) <= width) {
+                        while (cut < rest.length()
+                                && width(rest.substring(0, rest.offsetByCodePoints(cut, 1)), font, size) <= width) {
                             cut = rest.offsetByCodePoints(cut, 1);
                         }
                         lines.add(rest.substring(0, cut));
@@ -399,7 +400,8 @@ final class PdfUpdateRenderer implements UpdateRenderer {
             content.close();
             int total = pdf.getNumberOfPages();
             for (int i = 0; i < total; i++) {
-                try (PDPageContentStream footer = new PDPageContentStream(pdf, pdf.getPage(i), AppendMode.APPEND, true, true)) {
+                try (PDPageContentStream footer =
+                        new PDPageContentStream(pdf, pdf.getPage(i), AppendMode.APPEND, true, true)) {
                     content = footer;
                     String number = (i + 1) + " / " + total;
                     show(about, regular, 7.5f, MARGIN, MARGIN - 28, MUTED);

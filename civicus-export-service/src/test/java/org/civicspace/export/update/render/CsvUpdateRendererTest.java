@@ -31,6 +31,17 @@ class CsvUpdateRendererTest {
         assertThat(detention.get(5)).isEqualTo("Rights coordinator held after picket\n" + SampleUpdates.SCRIPT_TITLE);
         assertThat(detention.get(6)).isEqualTo("https://news.example.org/2026/09/picket\n");
         assertThat(rows.get(2).get(3)).isEqualTo(SampleUpdates.RAID);
+        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(CsvUpdateRenderer.HEADER.size()));
+        assertThat(rows.subList(1, 5)).allSatisfy(row -> assertThat(row.get(7)).isEmpty());
+    }
+
+    @Test
+    void everyRowOfAnInternalExportCarriesTheMarking() {
+        byte[] csv = renderer.render(SampleUpdates.kazakhstan(true));
+
+        List<List<String>> rows = parse(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8));
+        assertThat(rows.subList(1, rows.size())).hasSize(4)
+                .allSatisfy(row -> assertThat(row.get(7)).isEqualTo(Wording.INTERNAL));
     }
 
     @Test

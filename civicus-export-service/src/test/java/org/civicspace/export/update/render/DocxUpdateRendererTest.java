@@ -65,7 +65,8 @@ class DocxUpdateRendererTest {
                     "2 October 2026", SampleUpdates.RAID, "NGO closed or raided");
             assertThat(texts.get(texts.indexOf("Expression") + 1)).isEqualTo(Wording.NOTHING_RECORDED);
             assertThat(texts).contains(SampleUpdates.FORMULA_TEXT)
-                    .anySatisfy(text -> assertThat(text).contains("Rating: Repressed", "1 September 2026 – 31 October 2026"));
+                    .anySatisfy(text -> assertThat(text)
+                            .contains("Rating: Repressed", "1 September 2026 – 31 October 2026"));
             assertThat(String.join("\n", texts)).contains(SampleUpdates.PSEUDONYM).doesNotContain("editor-7");
         }
     }

@@ -48,7 +48,8 @@ class PdfUpdateRendererTest {
                     "2.", SampleUpdates.SCRIPT_TITLE,
                     "3.", "Обыск в офисе фонда — Пример Медиа", "4.", "javascript:alert(1)");
             assertThat(text).contains(SampleUpdates.PSEUDONYM).doesNotContain("editor-7", Wording.INTERNAL);
-            assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Defender detained; march refused; NGO office searched");
+            assertThat(pdf.getDocumentInformation().getTitle())
+                    .isEqualTo("Defender detained; march refused; NGO office searched");
             assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("en");
         }
     }
@@ -87,7 +88,8 @@ class PdfUpdateRendererTest {
                     }
                 }
             }
-            assertThat(links).containsExactly("https://news.example.org/2026/09/picket", "https://media.example.ru/news/obysk");
+            assertThat(links)
+                    .containsExactly("https://news.example.org/2026/09/picket", "https://media.example.ru/news/obysk");
         }
     }
 

@@ -1,5 +1,9 @@
 package org.civicspace.gateway;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +43,14 @@ final class StubServices {
     final Queue<Arrived> arrived = new ConcurrentLinkedQueue<>();
     private final Map<String, DisposableServer> servers = new ConcurrentHashMap<>();
 
-    /** Starts the four services and points the gateway at them. */
-    void start(DynamicPropertyRegistry registry) {
+    /** Starts the four services and points the gateway at them; those named {@code down} get a port nobody listens on. */
+    void start(DynamicPropertyRegistry registry, String... down) {
         for (String service : List.of("ingest", "classification", "alert", "export")) {
+            if (List.of(down).contains(service)) {
+                int closed = closedPort();
+                registry.add("civicspace.gateway." + service + "-uri", () -> "http://127.0.0.1:" + closed);
+                continue;
+            }
             DisposableServer server = HttpServer.create().host("127.0.0.1").port(0)
                     .handle((request, response) -> request.receive().aggregate().asString(StandardCharsets.UTF_8)
                             .defaultIfEmpty("")
@@ -53,6 +62,14 @@ final class StubServices {
                     .bindNow();
             servers.put(service, server);
             registry.add("civicspace.gateway." + service + "-uri", () -> "http://127.0.0.1:" + server.port());
+        }
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -180,6 +180,22 @@ class GatewayLimitsAndErrorsIT {
     }
 
     @Test
+    void theApiDocumentsArePublic() {
+        Answer openApi = send(HttpMethod.GET, "/api/v1/docs", null, null);
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.headers().getContentType().toString()).startsWith("application/yaml");
+        assertThat(openApi.body()).startsWith("openapi: 3.1.0");
+        expectSecurityHeaders(openApi);
+        Answer asyncApi = send(HttpMethod.GET, "/api/v1/docs/asyncapi.yaml", null, null);
+        assertThat(asyncApi.status()).isEqualTo(200);
+        assertThat(asyncApi.body()).startsWith("asyncapi: 3.0.0").contains("civic.alert.alert-raised.v1");
+        Answer schema = send(HttpMethod.GET, "/api/v1/docs/schemas/alert-raised.v1.schema.json", null, null);
+        assertThat(schema.status()).isEqualTo(200);
+        assertThat(schema.body()).contains("\"$schema\"");
+        assertThat(send(HttpMethod.GET, "/api/v1/docs/schemas/../asyncapi.yaml", null, null).status()).isNotEqualTo(200);
+    }
+
+    @Test
     void corsIsClosedByDefault() {
         String analyst = TOKENS.of("analyst");
         FluxExchangeResult<String> simple = client().get().uri("/api/v1/alerts")

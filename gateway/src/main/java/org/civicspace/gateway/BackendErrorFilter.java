@@ -16,6 +16,7 @@ import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,6 +32,12 @@ import reactor.core.publisher.Mono;
 class BackendErrorFilter implements GlobalFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(BackendErrorFilter.class);
+
+    private final MeterRegistry meters;
+
+    BackendErrorFilter(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     @Override
     public int getOrder() {
@@ -64,6 +71,8 @@ class BackendErrorFilter implements GlobalFilter, Ordered {
 
             private Mono<Void> replace(Flux<? extends DataBuffer> body) {
                 HttpStatusCode status = getStatusCode();
+                meters.counter("civicspace.gateway.service.errors.replaced", "status", status.is5xxServerError()
+                        ? "5xx" : "4xx").increment();
                 if (status.is5xxServerError()) {
                     log.warn("{} {}: the service answered {}; its body was replaced", exchange.getRequest().getMethod(),
                             path, status.value());

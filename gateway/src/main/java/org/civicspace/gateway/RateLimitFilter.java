@@ -11,6 +11,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,7 +28,12 @@ class RateLimitFilter implements WebFilter, Ordered {
     private final RateLimiter perUser;
     private final RateLimiter partnerSubmissions;
 
-    RateLimitFilter(GatewayProperties gateway) {
+    private final Counter perUserRefusals;
+    private final Counter submissionRefusals;
+
+    RateLimitFilter(GatewayProperties gateway, MeterRegistry meters) {
+        this.perUserRefusals = refusals(meters, "per_user");
+        this.submissionRefusals = refusals(meters, "partner_submissions");
         GatewayProperties.RateLimits limits = gateway.rateLimits();
         this.enabled = limits.enabled();
         this.perUser = new RateLimiter(limits.perUser(), System::nanoTime);
@@ -49,12 +56,25 @@ class RateLimitFilter implements WebFilter, Ordered {
                 return chain.filter(exchange);
             }
             Duration wait = perUser.tryTake(caller);
-            if (wait.isZero() && PublicApi.operationFor(exchange.getRequest())
-                    .filter(PublicApi.Operation::partnerSubmission).isPresent()) {
-                wait = partnerSubmissions.tryTake(caller);
+            if (!wait.isZero()) {
+                perUserRefusals.increment();
+                return tooMany(exchange, wait);
             }
-            return wait.isZero() ? chain.filter(exchange) : tooMany(exchange, wait);
+            if (PublicApi.operationFor(exchange.getRequest()).filter(PublicApi.Operation::partnerSubmission).isPresent()) {
+                wait = partnerSubmissions.tryTake(caller);
+                if (!wait.isZero()) {
+                    submissionRefusals.increment();
+                    return tooMany(exchange, wait);
+                }
+            }
+            return chain.filter(exchange);
         });
+    }
+
+    private static Counter refusals(MeterRegistry meters, String limit) {
+        return Counter.builder("civicspace.gateway.requests.limited")
+                .description("Requests refused with 429 because the caller was over a rate limit")
+                .tag("limit", limit).register(meters);
     }
 
     private static Mono<Void> tooMany(ServerWebExchange exchange, Duration wait) {

@@ -1,6 +1,7 @@
 package org.civicspace.gateway;
 
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +38,7 @@ class SecurityConfiguration {
                 .authorizeExchange(api -> {
                     api.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll();
                     api.pathMatchers(GET, PUBLIC_PAGES).permitAll();
+                    api.pathMatchers(HEAD, PUBLIC_PAGES).permitAll();
                     PublicApi.OPERATIONS.forEach(operation -> api.pathMatchers(operation.method(), operation.path())
                             .hasAnyRole(operation.rolesWithAdmin().toArray(String[]::new)));
                     api.pathMatchers("/api/**").authenticated();

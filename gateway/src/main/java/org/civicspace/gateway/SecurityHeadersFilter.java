@@ -39,7 +39,7 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("Referrer-Policy", "no-referrer");
             headers.set("Permissions-Policy",
-                    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
+                    "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Cross-Origin-Opener-Policy", "same-origin");
             if (exchange.getRequest().getPath().value().startsWith("/api/")

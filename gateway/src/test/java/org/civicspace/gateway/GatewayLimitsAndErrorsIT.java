@@ -80,6 +80,8 @@ class GatewayLimitsAndErrorsIT {
         assertThat(send(HttpMethod.GET, "/api/v1/reports/r-1", partner, null).status()).isEqualTo(200);
         assertThat(send(HttpMethod.POST, "/api/v1/reports", TOKENS.ofSubject("partner-org-2", "partner"),
                 "{\"title\":\"a\"}").status()).isEqualTo(200);
+        assertThat(send(HttpMethod.GET, "/actuator/prometheus", null, null).body())
+                .containsPattern("civicspace_gateway_requests_limited_total\\{[^}]*limit=\"partner_submissions\"[^}]*\\} [1-9]");
     }
 
     @Test
@@ -172,6 +174,7 @@ class GatewayLimitsAndErrorsIT {
 
     @Test
     void theUisFilesArePublicAndCarryTheSecurityHeaders() {
+        assertThat(send(HttpMethod.HEAD, "/app/probe.js", null, null).status()).isEqualTo(200);
         Answer file = send(HttpMethod.GET, "/app/probe.js", null, null);
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.body()).contains("served by the gateway");

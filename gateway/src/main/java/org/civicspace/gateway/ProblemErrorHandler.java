@@ -83,6 +83,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             case 401 -> "This request needs a valid bearer token.";
             case 403 -> "Your role may not do this; ask an administrator if you need it.";
             case 409 -> "The request conflicts with the current state; reload and try again.";
+            case 412 -> "This changed since you loaded it; reload and try again.";
             case 404 -> "There is nothing at this address.";
             case 405 -> "This address does not take this method.";
             case 406 -> "We cannot answer in any of the media types the request accepts.";

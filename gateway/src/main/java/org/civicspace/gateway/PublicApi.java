@@ -25,7 +25,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * read from here, so they cannot drift apart; the OpenAPI document is tested against it.
  * It is DESIGN.md's API table plus what the services added to it (their READMEs): editors and
  * partners read the archive (partners only their own reports), advocacy staff read alerts and
- * deliveries, the country page, feed batches and delivery retries. Admin may do everything.
+ * deliveries, the country page, feed batches, delivery retries, and the update list, versions and
+ * review step. Admin may do everything.
  */
 final class PublicApi {
 
@@ -80,8 +81,12 @@ final class PublicApi {
             operation(GET, "/api/v1/countries/{cc}/rating", Backend.EXPORT, "analyst", "editor"),
             operation(PUT, "/api/v1/countries/{cc}/rating", Backend.EXPORT, "editor"),
             operation(POST, "/api/v1/updates", Backend.EXPORT, "editor"),
+            operation(GET, "/api/v1/updates", Backend.EXPORT, "editor"),
             operation(GET, "/api/v1/updates/{id}", Backend.EXPORT, "editor"),
             operation(PATCH, "/api/v1/updates/{id}", Backend.EXPORT, "editor"),
+            operation(GET, "/api/v1/updates/{id}/versions", Backend.EXPORT, "editor"),
+            operation(GET, "/api/v1/updates/{id}/versions/{number}", Backend.EXPORT, "editor"),
+            operation(POST, "/api/v1/updates/{id}/review", Backend.EXPORT, "editor"),
             operation(POST, "/api/v1/updates/{id}/publish", Backend.EXPORT, "editor"),
             operation(GET, "/api/v1/updates/{id}/export", Backend.EXPORT, "editor"));
 

@@ -87,11 +87,16 @@ class RouteRoleWalkIT {
             row("PUT /api/v1/countries/{cc}/rating", "/api/v1/countries/KZ/rating",
                     "{\"rating\":\"repressed\",\"reason\":\"r\"}", "export", "editor"),
             row("GET /api/v1/countries/{cc}", "/api/v1/countries/KZ", null, "export", "analyst", "editor"),
-            // DESIGN.md: updates — editor
+            // DESIGN.md: updates — editor; export adds the list, the versions and the review step
             row("POST /api/v1/updates", "/api/v1/updates",
                     "{\"country\":\"KZ\",\"from\":\"2026-10-01\",\"to\":\"2026-10-31\"}", "export", "editor"),
+            row("GET /api/v1/updates", "/api/v1/updates?country=KZ", null, "export", "editor"),
             row("GET /api/v1/updates/{id}", "/api/v1/updates/u-1", null, "export", "editor"),
             row("PATCH /api/v1/updates/{id}", "/api/v1/updates/u-1", "{\"headline\":\"h\"}", "export", "editor"),
+            row("GET /api/v1/updates/{id}/versions", "/api/v1/updates/u-1/versions", null, "export", "editor"),
+            row("GET /api/v1/updates/{id}/versions/{number}", "/api/v1/updates/u-1/versions/2", null, "export",
+                    "editor"),
+            row("POST /api/v1/updates/{id}/review", "/api/v1/updates/u-1/review", null, "export", "editor"),
             row("POST /api/v1/updates/{id}/publish", "/api/v1/updates/u-1/publish", null, "export", "editor"),
             row("GET /api/v1/updates/{id}/export", "/api/v1/updates/u-1/export?format=docx", null, "export", "editor"));
 

@@ -23,10 +23,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * The public API, one entry per operation: which service answers it, which roles may call it, and
  * how big its body may be. The routes, the role checks, the body limits and the rate limits are all
  * read from here, so they cannot drift apart; the OpenAPI document is tested against it.
- * It is DESIGN.md's API table plus what the services added to it (their READMEs): editors and
- * partners read the archive (partners only their own reports), advocacy staff read alerts and
- * deliveries, the country page, feed batches, delivery retries, and the update list, versions and
- * review step. Admin may do everything.
+ * It is DESIGN.md's API table plus what the services' READMEs added to it: editors and partners read
+ * the archive (partners only their own reports); advocacy staff read alerts and deliveries; and the
+ * country page, feed batches, delivery retries, and the update list, versions and review step are
+ * operations of their own. Admin may do everything.
  */
 final class PublicApi {
 

@@ -1,23 +1,21 @@
 package org.civicspace.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicspace.gateway.GatewayClient.expectProblem;
 
-import java.time.Duration;
 
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import org.civicspace.gateway.GatewayClient.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.FluxExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import reactor.core.publisher.Flux;
@@ -62,10 +60,6 @@ class GatewayLimitsAndErrorsIT {
 
     @LocalServerPort
     int port;
-
-    /** What the client saw. */
-    record Answer(int status, HttpHeaders headers, String body) {
-    }
 
     @Test
     void aPartnersSubmissionsBeyondItsBurstGet429WithRetryAfterWhileItsReadsAndOtherPartnersGoOn() {
@@ -116,12 +110,12 @@ class GatewayLimitsAndErrorsIT {
 
     @Test
     void aChunkedBodyWithoutALengthIsCutOffAtTheLimit() {
-        FluxExchangeResult<String> result = client().post().uri("/api/v1/reports")
+        FluxExchangeResult<String> result = client().http.post().uri("/api/v1/reports")
                 .header("Authorization", "Bearer " + TOKENS.of("partner"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(BodyInserters.fromPublisher(Flux.range(0, 30).map(i -> "x".repeat(100)), String.class))
                 .exchange().returnResult(String.class);
-        expectProblem(answer(result), 413);
+        expectProblem(GatewayClient.answer(result), 413);
     }
 
     @Test
@@ -201,11 +195,11 @@ class GatewayLimitsAndErrorsIT {
     @Test
     void corsIsClosedByDefault() {
         String analyst = TOKENS.of("analyst");
-        FluxExchangeResult<String> simple = client().get().uri("/api/v1/alerts")
+        FluxExchangeResult<String> simple = client().http.get().uri("/api/v1/alerts")
                 .header("Authorization", "Bearer " + analyst).header("Origin", "https://elsewhere.example")
                 .exchange().returnResult(String.class);
         assertThat(simple.getResponseHeaders().getAccessControlAllowOrigin()).isNull();
-        FluxExchangeResult<String> preflight = client().options().uri("/api/v1/reports")
+        FluxExchangeResult<String> preflight = client().http.options().uri("/api/v1/reports")
                 .header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type")
                 .exchange().returnResult(String.class);
@@ -215,35 +209,14 @@ class GatewayLimitsAndErrorsIT {
 
     @Test
     void theAlertStreamPassesThroughEventByEventWhileTheServiceKeepsItOpen() {
-        FluxExchangeResult<String> stream = client().get().uri("/api/v1/alerts/stream?country=KZ")
-                .header("Authorization", "Bearer " + TOKENS.of("analyst")).accept(MediaType.TEXT_EVENT_STREAM)
-                .exchange().returnResult(String.class);
-        assertThat(stream.getResponseHeaders().getContentType().isCompatibleWith(MediaType.TEXT_EVENT_STREAM)).isTrue();
+        Answer stream = send(HttpMethod.GET, "/api/v1/alerts/stream?country=KZ", TOKENS.of("analyst"), null);
+        assertThat(stream.headers().getContentType().isCompatibleWith(MediaType.TEXT_EVENT_STREAM)).isTrue();
         // the stand-in never ends the stream: the event can only arrive if nothing buffers it
-        assertThat(stream.getResponseBody().blockFirst(Duration.ofSeconds(20))).isEqualTo("{\"country\":\"KZ\"}");
+        assertThat(stream.body()).isEqualTo("{\"country\":\"KZ\"}");
     }
 
     private Answer send(HttpMethod method, String uri, String token, String body) {
-        WebTestClient.RequestBodySpec request = client().method(method).uri(uri);
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        WebTestClient.RequestHeadersSpec<?> ready = body == null ? request
-                : request.contentType(body.startsWith("{") ? MediaType.APPLICATION_JSON
-                        : MediaType.parseMediaType("text/csv")).bodyValue(body);
-        return answer(ready.exchange().returnResult(String.class));
-    }
-
-    private static Answer answer(FluxExchangeResult<String> result) {
-        String text = result.getResponseBody().collect(Collectors.joining()).block(Duration.ofSeconds(20));
-        return new Answer(result.getStatus().value(), result.getResponseHeaders(), text == null ? "" : text);
-    }
-
-    static void expectProblem(Answer answer, int status) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.headers().getContentType()).isNotNull()
-                .matches(type -> type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        assertThat(answer.body()).contains("\"status\":" + status).contains("\"detail\":\"");
+        return client().send(method, uri, token, body);
     }
 
     static void expectSecurityHeaders(Answer answer) {
@@ -251,14 +224,12 @@ class GatewayLimitsAndErrorsIT {
         assertThat(answer.headers().getFirst("Permissions-Policy")).contains("camera=()", "geolocation=()");
     }
 
-    private WebTestClient client;
+    private GatewayClient client;
 
-    private WebTestClient client() {
+    private GatewayClient client() {
         if (client == null) {
-            client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                    .responseTimeout(Duration.ofSeconds(30)).build();
+            client = new GatewayClient(port);
         }
         return client;
     }
-
 }

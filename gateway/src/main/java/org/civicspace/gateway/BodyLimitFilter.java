@@ -30,8 +30,11 @@ class BodyLimitFilter implements WebFilter, Ordered {
     static final class BodyTooLarge extends ResponseStatusException {
 
         BodyTooLarge(long limit) {
-            super(HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than the " + limit
-                    + " bytes this operation takes.");
+            super(HttpStatus.CONTENT_TOO_LARGE, detail(limit));
+        }
+
+        static String detail(long limit) {
+            return "The request body is larger than the " + limit + " bytes this operation takes.";
         }
     }
 
@@ -52,7 +55,7 @@ class BodyLimitFilter implements WebFilter, Ordered {
         long limit = limits.bytesFor(PublicApi.operationFor(request).map(PublicApi.Operation::bodyLimit)
                 .orElse(PublicApi.BodyLimit.JSON));
         if (request.getHeaders().getContentLength() > limit) {
-            return ProblemResponses.write(exchange, HttpStatus.CONTENT_TOO_LARGE, new BodyTooLarge(limit).getReason());
+            return ProblemResponses.write(exchange, HttpStatus.CONTENT_TOO_LARGE, BodyTooLarge.detail(limit));
         }
         AtomicLong seen = new AtomicLong();
         ServerHttpRequest counted = new ServerHttpRequestDecorator(request) {

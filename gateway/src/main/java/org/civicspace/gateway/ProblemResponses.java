@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -14,8 +15,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Refusals as RFC 9457 problem details, like every other error of the API: 401 with a
- * {@code WWW-Authenticate: Bearer} challenge, 403 for a role that may not do this.
+ * Every answer the gateway writes itself is an RFC 9457 problem detail: 401 with a
+ * {@code WWW-Authenticate: Bearer} challenge, 403 for a role that may not do this, and the limits and
+ * failures of the other classes. The detail is always our own sentence, never an exception's message.
  */
 final class ProblemResponses {
 
@@ -39,14 +41,25 @@ final class ProblemResponses {
                 "Your role may not do this; ask an administrator if you need it.");
     }
 
-    private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
-        ServerHttpResponse response = exchange.getResponse();
+    static Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail) {
+        return write(exchange.getResponse(), exchange.getRequest().getPath().value(), status, detail);
+    }
+
+    /** Writes the problem as the whole body of {@code response}, replacing any length or encoding set before. */
+    static Mono<Void> write(ServerHttpResponse response, String path, HttpStatusCode status, String detail) {
         response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + detail + "\",\"instance\":\""
-                + jsonEscaped(exchange.getRequest().getPath().value()) + "\"}";
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+        HttpHeaders headers = response.getHeaders();
+        headers.remove(HttpHeaders.CONTENT_LENGTH);
+        headers.remove(HttpHeaders.CONTENT_ENCODING);
+        headers.remove(HttpHeaders.TRANSFER_ENCODING);
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        HttpStatus known = HttpStatus.resolve(status.value());
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+                + ",\"detail\":\"" + jsonEscaped(detail) + "\",\"instance\":\"" + jsonEscaped(path) + "\"}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        headers.setContentLength(bytes.length);
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(bytes)));
     }
 
     private static String jsonEscaped(String text) {

@@ -1,50 +1,75 @@
 package org.civicspace.gateway;
 
 import static org.springframework.http.HttpMethod.GET;
-import static org.springframework.http.HttpMethod.POST;
-import static org.springframework.http.HttpMethod.PUT;
+import static org.springframework.http.HttpMethod.HEAD;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
 
 /**
- * Who may call what, per the public API table of DESIGN.md. Every service checks the token again
- * behind the gateway; this is the first of the two checks. Admin may do everything.
+ * Who may call what: each operation of {@link PublicApi} for its roles and admin. Every service checks
+ * the token again behind the gateway; this is the first of the two checks. The web UI, the API
+ * documents and the health probes are public; any other {@code /api/**} path needs a valid token and
+ * then finds nothing (404), and everything else is refused.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** What the browser UI loads before anyone signs in. */
+    static final String[] PUBLIC_PAGES = {"/", "/index.html", "/favicon.ico", "/app/**", "/i18n/**", "/webjars/**",
+        "/api/v1/docs", "/api/v1/docs/**"};
+
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtAuthenticationConverter tokens,
+            GatewayProperties gateway) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .authorizeExchange(api -> api
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
-                        .pathMatchers(POST, "/api/v1/reports", "/api/v1/reports/batch").hasAnyRole("partner", "admin")
-                        .pathMatchers(GET, "/api/v1/reports", "/api/v1/reports/**")
-                        .hasAnyRole("analyst", "editor", "partner", "admin")
-                        .pathMatchers("/api/v1/feeds", "/api/v1/feeds/**").hasRole("admin")
-                        .pathMatchers(POST, "/api/v1/classify").hasAnyRole("analyst", "admin")
-                        .pathMatchers("/api/v1/subscriptions", "/api/v1/subscriptions/**")
-                        .hasAnyRole("analyst", "advocacy", "admin")
-                        .pathMatchers(GET, "/api/v1/alerts", "/api/v1/alerts/**").hasAnyRole("analyst", "advocacy", "admin")
-                        .pathMatchers("/api/v1/urgent-actions", "/api/v1/urgent-actions/**").hasAnyRole("advocacy", "admin")
-                        .pathMatchers(GET, "/api/v1/countries/**").hasAnyRole("analyst", "editor", "admin")
-                        .pathMatchers(PUT, "/api/v1/countries/**").hasAnyRole("editor", "admin")
-                        .pathMatchers("/api/v1/updates", "/api/v1/updates/**").hasAnyRole("editor", "admin")
-                        .anyExchange().denyAll())
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                // SecurityHeadersFilter writes them on every response, errors included
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
+                .cors(cors -> cors.configurationSource(corsConfiguration(gateway)))
+                .authorizeExchange(api -> {
+                    api.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll();
+                    api.pathMatchers(GET, PUBLIC_PAGES).permitAll();
+                    api.pathMatchers(HEAD, PUBLIC_PAGES).permitAll();
+                    PublicApi.OPERATIONS.forEach(operation -> api.pathMatchers(operation.method(), operation.path())
+                            .hasAnyRole(operation.rolesWithAdmin().toArray(String[]::new)));
+                    api.pathMatchers("/api/**").authenticated();
+                    api.anyExchange().denyAll();
+                })
                 .exceptionHandling(refusals -> refusals
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
                 .oauth2ResourceServer(server -> server
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden())
-                        .jwt(Customizer.withDefaults()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens)))
                 .build();
+    }
+
+    /**
+     * Closed unless {@code civicspace.gateway.cors-allowed-origins} lists origins: then those may call
+     * the API from a browser with a bearer token (no cookies are involved, so no credentials mode).
+     */
+    static CorsConfigurationSource corsConfiguration(GatewayProperties gateway) {
+        if (gateway.corsAllowedOrigins().isEmpty()) {
+            return exchange -> null;
+        }
+        CorsConfiguration api = new CorsConfiguration();
+        api.setAllowedOrigins(gateway.corsAllowedOrigins());
+        api.addAllowedMethod("*");
+        api.addAllowedHeader("Authorization");
+        api.addAllowedHeader("Content-Type");
+        api.addAllowedHeader("Last-Event-ID");
+        api.addExposedHeader("Retry-After");
+        api.setMaxAge(600L);
+        return exchange -> exchange.getRequest().getPath().value().startsWith("/api/") ? api : null;
     }
 }

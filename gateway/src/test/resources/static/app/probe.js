@@ -1,0 +1,1 @@
+export const probe = "served by the gateway";

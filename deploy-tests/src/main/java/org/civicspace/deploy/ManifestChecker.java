@@ -334,7 +334,7 @@ final class ManifestChecker {
     private void checkTopics(List<Map<String, Object>> objects, List<String> problems) {
         Map<String, Map<String, Object>> topics = kafkaTopics(objects);
         Set<String> deadLetters = new TreeSet<>();
-        services.values().forEach(service -> service.consumers()
+        services.values().forEach(service -> service.consumers().stream()
                 .filter(consumer -> !consumer.anonymous())
                 .forEach(consumer -> deadLetters.add(Topics.deadLetter(consumer.topic(), consumer.group()))));
         topics.forEach((topic, object) -> {

@@ -25,6 +25,8 @@ class SecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(api -> api
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        // the web UI's files hold no data: every page fetches /api/v1 with the user's token
+                        .pathMatchers(GET, "/", "/index.html", "/app/**").permitAll()
                         .pathMatchers(POST, "/api/v1/reports", "/api/v1/reports/batch").hasAnyRole("partner", "admin")
                         .pathMatchers(GET, "/api/v1/reports", "/api/v1/reports/**")
                         .hasAnyRole("analyst", "editor", "partner", "admin")

@@ -21,12 +21,14 @@ export class EventStreamParser {
   }
 
   push(chunk) {
-    this.buffer += chunk;
+    // a chunk that ended in \r ended a line; a \n starting the next one belongs to that line end
+    this.buffer += this.afterCR && chunk.startsWith('\n') ? chunk.slice(1) : chunk;
+    this.afterCR = false;
     let end;
     while ((end = this.buffer.search(/\r\n|\r|\n/)) >= 0) {
-      if (this.buffer[end] === '\r' && end === this.buffer.length - 1) break; // a \r\n may be split
-      const line = this.buffer.slice(0, end);
       const newline = this.buffer.startsWith('\r\n', end) ? 2 : 1;
+      this.afterCR = newline === 1 && this.buffer[end] === '\r' && end === this.buffer.length - 1;
+      const line = this.buffer.slice(0, end);
       this.buffer = this.buffer.slice(end + newline);
       this.line(line);
     }

@@ -5,7 +5,7 @@ import {json, may} from '../api.js';
 import {fill, h} from '../dom.js';
 import {monthlyChart} from '../chart.js';
 import {t, term, terms, when} from '../i18n.js';
-import {badge, busy, countryCodes, errorBox, field, termSelect} from '../ui.js';
+import {badge, busy, countryCodes, field, termSelect} from '../ui.js';
 
 const REGION = ['KZ', 'KG', 'TJ', 'UZ', 'TM', 'RU', 'BY', 'UA', 'MD', 'GE', 'AM', 'AZ'];
 

@@ -5,7 +5,7 @@ import {json, request} from '../api.js';
 import {announce, fill, h} from '../dom.js';
 import {day, t, term, when} from '../i18n.js';
 import {safeLink} from '../report-view.js';
-import {badge, badges, busy, countryCodes, errorBox, field} from '../ui.js';
+import {badge, badges, busy, countryCodes, field} from '../ui.js';
 
 const RECENT = 'civicspace.updates.recent';
 const FORMATS = ['md', 'html', 'docx', 'pdf', 'json', 'csv'];
@@ -37,13 +37,14 @@ function renderCompile(main) {
   const country = h('input', {name: 'country', required: true, size: '4', maxlength: '2', autocomplete: 'off'});
   const from = h('input', {type: 'date', name: 'from', required: true, value: isoDay(monthAgo)});
   const to = h('input', {type: 'date', name: 'to', required: true, value: isoDay(today)});
+  const internal = h('input', {type: 'checkbox', name: 'internal'});
   const problem = h('div');
   const button = h('button', {type: 'submit', class: 'primary'}, t('updates.compile'));
   const form = h('form', {class: 'card', onsubmit: (event) => {
     event.preventDefault();
     busy(button, async () => {
       const [cc] = countryCodes(country.value);
-      const update = await json('/api/v1/updates', {method: 'POST', body: {country: cc || country.value, from: from.value, to: to.value}});
+      const update = await json('/api/v1/updates', {method: 'POST', body: {country: cc || country.value, from: from.value, to: to.value, internal: internal.checked}});
       remember(update);
       window.location.hash = `#/updates/${encodeURIComponent(update.id)}`;
     }, problem);
@@ -52,7 +53,8 @@ function renderCompile(main) {
     field(t('filter.country'), country),
     field(t('filter.from'), from),
     field(t('filter.to'), to)),
-  problem, button);
+  h('label', {class: 'check'}, internal, ` ${t('updates.internal')}`),
+  problem, h('div', {}, button));
 
   const mine = recent();
   main.append(h('h1', {}, t('updates.title')), h('p', {}, t('updates.intro')), form,

@@ -10,6 +10,7 @@ const REFRESH_MS = 30000;
 export function render(main) {
   const list = h('div', {class: 'actions'}, loading());
   const refresh = h('button', {type: 'button'}, t('urgent.refresh'));
+  const problem = h('div');
 
   async function load() {
     const queue = await json('/api/v1/urgent-actions');
@@ -19,8 +20,8 @@ export function render(main) {
       queue.length ? queue.map((action) => actionCard(action, load)) : h('p', {}, t('urgent.empty')));
   }
 
-  refresh.addEventListener('click', () => busy(refresh, load, list));
-  main.append(h('h1', {}, t('urgent.title')), h('p', {}, t('urgent.intro')), h('p', {}, refresh), list);
+  refresh.addEventListener('click', () => busy(refresh, load, problem));
+  main.append(h('h1', {}, t('urgent.title')), h('p', {}, t('urgent.intro')), h('p', {}, refresh), problem, list);
   load().catch((error) => fill(list, errorBox(error)));
   const timer = setInterval(() => load().catch(() => {}), REFRESH_MS);
   return () => clearInterval(timer);

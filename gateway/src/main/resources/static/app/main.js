@@ -1,5 +1,6 @@
 // The app: one page, hash routes (#/alerts, #/reports/r-1, …), each route a module that fills
-// <main>. A route may return a function that undoes what it started (a live stream, a timer).
+// <main>. The alert service's notification links are /alerts/{id} and /urgent-actions/{id}
+// after its link base, so a link base ending in /# lands on these routes. A route may return a function that undoes what it started (a live stream, a timer).
 
 import {may, session, signOut} from './api.js';
 import {announce, fill, h} from './dom.js';
@@ -18,7 +19,8 @@ const ROUTES = [
   {path: /^\/signin$/, page: signin, roles: null},
   {path: /^\/alerts$/, page: alerts, roles: ['analyst', 'advocacy'], nav: 'nav.alerts', href: '#/alerts'},
   {path: /^\/alerts\/(.+)$/, page: alerts, roles: ['analyst', 'advocacy'], detail: true},
-  {path: /^\/urgent$/, page: urgent, roles: ['advocacy'], nav: 'nav.urgent', href: '#/urgent'},
+  {path: /^\/urgent-actions$/, page: urgent, roles: ['advocacy'], nav: 'nav.urgent', href: '#/urgent-actions'},
+  {path: /^\/urgent-actions\/(.+)$/, page: urgent, roles: ['advocacy'], detail: true},
   {path: /^\/reports$/, page: reports, roles: ['analyst', 'editor', 'partner'], nav: 'nav.reports', href: '#/reports'},
   {path: /^\/reports\/(.+)$/, page: reports, roles: ['analyst', 'editor', 'partner'], detail: true},
   {path: /^\/countries$/, page: countries, roles: ['analyst', 'editor'], nav: 'nav.countries', href: '#/countries'},

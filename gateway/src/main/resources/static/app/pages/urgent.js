@@ -7,7 +7,7 @@ import {badge, busy, errorBox, loading} from '../ui.js';
 
 const REFRESH_MS = 30000;
 
-export function render(main) {
+export function render(main, {id}) {
   const list = h('div', {class: 'actions'}, loading());
   const refresh = h('button', {type: 'button'}, t('urgent.refresh'));
   const problem = h('div');
@@ -20,9 +20,20 @@ export function render(main) {
       queue.length ? queue.map((action) => actionCard(action, load)) : h('p', {}, t('urgent.empty')));
   }
 
+  // opened from a notification's link: bring that action into view once
+  async function first() {
+    await load();
+    const wanted = id && [...list.querySelectorAll('section[data-action-id]')].find((card) => card.dataset.actionId === id);
+    if (wanted) {
+      wanted.classList.add('chosen');
+      wanted.querySelector('h2').setAttribute('tabindex', '-1');
+      wanted.querySelector('h2').focus();
+    }
+  }
+
   refresh.addEventListener('click', () => busy(refresh, load, problem));
   main.append(h('h1', {}, t('urgent.title')), h('p', {}, t('urgent.intro')), h('p', {}, refresh), problem, list);
-  load().catch((error) => fill(list, errorBox(error)));
+  first().catch((error) => fill(list, errorBox(error)));
   const timer = setInterval(() => load().catch(() => {}), REFRESH_MS);
   return () => clearInterval(timer);
 }

@@ -176,10 +176,13 @@ class WebUiInBrowserIT {
         Awaitility.await("an urgent action in the queue").atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500))
                 .until(() -> get("/api/v1/urgent-actions", advocacy).body().contains("Journalist held incommunicado"));
 
+        Matcher action = Pattern.compile("\\{\"id\":\"(ua-[^\"]+)\"[^{]*\"headline\":\"Journalist held incommunicado")
+                .matcher(get("/api/v1/urgent-actions", advocacy).body());
+        assertThat(action.find()).isTrue();
+
         signIn(advocacy);
-        open("#/urgent");
-        wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//section[.//h2[contains(., 'Journalist held incommunicado in Aktobe')]]")));
+        open("#/urgent-actions/" + action.group(1)); // as the link in the on-call e-mail would open it
+        wait.until(driver -> driver.switchTo().activeElement().getText().equals("Journalist held incommunicado in Aktobe"));
         Awaitility.await("the first person on call told").atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             click(By.xpath("//button[normalize-space()='Refresh']"));
@@ -254,7 +257,7 @@ class WebUiInBrowserIT {
         signIn(stack.token("admin-ida", "admin"));
         Map<String, String> pages = new java.util.LinkedHashMap<>();
         pages.put("#/alerts", "Live alerts");
-        pages.put("#/urgent", "Urgent actions");
+        pages.put("#/urgent-actions", "Urgent actions");
         pages.put("#/reports?country=KZ", "Reports");
         pages.put("#/countries/KZ", "Country page: KZ");
         pages.put("#/updates", "Updates");
@@ -272,7 +275,7 @@ class WebUiInBrowserIT {
         assertThat(browser.findElement(By.cssSelector(".rating")).getText()).isEqualTo("Repressed");
 
         browser.manage().window().setSize(new Dimension(390, 844));
-        for (String page : List.of("#/reports?country=KZ", "#/countries/KZ", "#/urgent")) {
+        for (String page : List.of("#/reports?country=KZ", "#/countries/KZ", "#/urgent-actions")) {
             open(page);
             wait.until(driver -> driver.findElements(By.cssSelector("[aria-busy=true]")).isEmpty());
             assertThat((Long) script("return document.documentElement.scrollWidth"))

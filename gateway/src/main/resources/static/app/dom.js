@@ -1,5 +1,5 @@
 // Building the page. Every text goes in as a text node: nothing from a report, a feed or an
-// answer of the API is ever parsed as HTML (no innerHTML anywhere in this app).
+// answer of the API is ever parsed as HTML: no markup is ever assigned to an element here.
 
 /**
  * An element: h('button', {type: 'button', onclick: f, class: 'primary'}, 'Save', child, ...).

@@ -33,6 +33,7 @@ const ROUTES = [
 ];
 
 let undo = null;
+let moveFocus = false; // not on the first page shown, but after every navigation: to the new heading
 
 function location() {
   const hash = window.location.hash.replace(/^#/, '') || '/';
@@ -94,9 +95,9 @@ async function route() {
   if (heading) {
     heading.setAttribute('tabindex', '-1');
     document.title = `${heading.textContent} · civicspace`;
-    if (route.moved) heading.focus({preventScroll: false});
+    if (moveFocus && !main.contains(document.activeElement)) heading.focus();
   }
-  route.moved = true;
+  moveFocus = true;
 }
 
 async function start() {
@@ -106,7 +107,7 @@ async function start() {
   select.addEventListener('change', async () => {
     await setLanguage(select.value);
     announce(t('languageChanged'));
-    route.moved = false;
+    moveFocus = false;
     await route();
   });
   document.getElementById('sign-out').addEventListener('click', () => {

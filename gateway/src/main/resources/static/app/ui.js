@@ -3,6 +3,9 @@
 import {h} from './dom.js';
 import {t, term, terms} from './i18n.js';
 
+/** The countries the pages offer first: Eastern Europe, the Caucasus and Central Asia. */
+export const REGION_COUNTRIES = ['KZ', 'KG', 'TJ', 'UZ', 'TM', 'RU', 'BY', 'UA', 'MD', 'GE', 'AM', 'AZ'];
+
 let counter = 0;
 
 /** A label and its control, tied by id. */

@@ -6,10 +6,9 @@ import {announce, fill, h} from '../dom.js';
 import {t, term, when} from '../i18n.js';
 import {reportView} from '../report-view.js';
 import {follow} from '../sse.js';
-import {badge, badges, busy, countryCodes, errorBox, field, loading, termSelect} from '../ui.js';
+import {REGION_COUNTRIES, badge, badges, busy, countryCodes, errorBox, field, loading, termSelect} from '../ui.js';
 
 const KEY = 'civicspace.alerts.countries';
-const REGION = ['KZ', 'KG', 'TJ', 'UZ', 'TM', 'RU', 'BY', 'UA', 'MD', 'GE', 'AM', 'AZ'];
 const URGENCY_ORDER = ['routine', 'high', 'urgent'];
 
 export function render(main, {id}) {
@@ -26,9 +25,9 @@ function renderLive(main) {
   let stream = null;
   const chosen = new Set(remembered());
 
-  const boxes = REGION.map((code) => h('label', {class: 'check'},
+  const boxes = REGION_COUNTRIES.map((code) => h('label', {class: 'check'},
     h('input', {type: 'checkbox', name: 'country', value: code, checked: chosen.has(code)}), ` ${code}`));
-  const others = h('input', {name: 'others', value: [...chosen].filter((code) => !REGION.includes(code)).join(', '),
+  const others = h('input', {name: 'others', value: [...chosen].filter((code) => !REGION_COUNTRIES.includes(code)).join(', '),
     autocomplete: 'off', size: '12'});
   const freedom = termSelect('freedom', 'freedom', '');
   const urgency = termSelect('urgency', 'urgency', '', {anyLabel: t('alerts.anyUrgency')});

@@ -5,9 +5,8 @@ import {json, may} from '../api.js';
 import {fill, h} from '../dom.js';
 import {monthlyChart} from '../chart.js';
 import {t, term, terms, when} from '../i18n.js';
-import {badge, busy, countryCodes, field, termSelect} from '../ui.js';
+import {REGION_COUNTRIES, badge, busy, countryCodes, field, termSelect} from '../ui.js';
 
-const REGION = ['KZ', 'KG', 'TJ', 'UZ', 'TM', 'RU', 'BY', 'UA', 'MD', 'GE', 'AM', 'AZ'];
 
 export function render(main, {id}) {
   const code = h('input', {name: 'country', value: id ? id.toUpperCase() : '', size: '4', maxlength: '2',
@@ -18,12 +17,12 @@ export function render(main, {id}) {
     if (chosen) window.location.hash = `#/countries/${chosen}`;
   }},
   field(t('filter.country'), code, t('country.codeHint')),
-  h('datalist', {id: 'country-codes'}, REGION.map((cc) => h('option', {value: cc}))),
+  h('datalist', {id: 'country-codes'}, REGION_COUNTRIES.map((cc) => h('option', {value: cc}))),
   h('button', {type: 'submit', class: 'primary'}, t('country.open')));
 
   if (!id) {
     main.append(h('h1', {}, t('country.title')), form,
-      h('ul', {class: 'inline'}, REGION.map((cc) => h('li', {}, h('a', {href: `#/countries/${cc}`}, cc)))));
+      h('ul', {class: 'inline'}, REGION_COUNTRIES.map((cc) => h('li', {}, h('a', {href: `#/countries/${cc}`}, cc)))));
     return undefined;
   }
   return renderCountry(main, id.toUpperCase(), form);

@@ -71,6 +71,12 @@ function actionCard(action, reload) {
     h('tbody', {}, (action.steps || []).map((step) => h('tr', {},
       h('td', {}, h('time', {datetime: step.at || ''}, when(step.at))),
       h('td', {}, term('step', step.kind)),
-      h('td', {}, [step.whom, step.by && step.by !== step.whom ? `(${step.by})` : null].filter(Boolean).join(' ')))))),
+      h('td', {}, whoOf(step)))))),
   acknowledge, problem);
+}
+
+/** "Dana (system)": whom a step reached, and who did it when that is someone else. */
+function whoOf(step) {
+  if (!step.whom) return step.by || '';
+  return step.by && step.by !== step.whom ? `${step.whom} (${step.by})` : step.whom;
 }

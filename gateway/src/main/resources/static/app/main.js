@@ -84,14 +84,23 @@ async function route() {
     fill(main, h('h1', {tabindex: '-1'}, t('forbidden.title')), h('p', {}, t('forbidden.text')));
     return;
   }
-  main.replaceChildren();
+  // each visit renders into its own element: a page still loading when the user moves on
+  // fills a detached element, never the next page
+  const page = h('div', {class: 'page'});
+  main.replaceChildren(page);
   const match = path.match(found.path);
+  let stop = null;
   try {
-    undo = await found.page.render(main, {id: found.detail ? decodeURIComponent(match[1]) : null, params, path}) || null;
+    stop = await found.page.render(page, {id: found.detail ? decodeURIComponent(match[1]) : null, params, path}) || null;
   } catch (error) {
-    fill(main, h('h1', {tabindex: '-1'}, t('error.title')), h('p', {class: 'error', role: 'alert'}, error.message));
+    fill(page, h('h1', {}, t('error.title')), h('p', {class: 'error', role: 'alert'}, error.message));
   }
-  const heading = main.querySelector('h1');
+  if (!page.isConnected) {
+    if (stop) stop();
+    return;
+  }
+  undo = stop;
+  const heading = page.querySelector('h1');
   if (heading) {
     heading.setAttribute('tabindex', '-1');
     document.title = `${heading.textContent} · civicspace`;

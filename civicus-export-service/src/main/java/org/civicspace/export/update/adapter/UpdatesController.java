@@ -123,8 +123,7 @@ class UpdatesController {
     Mono<ResponseEntity<UpdateJson>> review(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             JwtAuthenticationToken authentication) {
-        return Mono.fromCallable(() -> expected(ifMatch))
-                .flatMap(expected -> found(updates.review(id, expected, subject(authentication))))
+        return Mono.defer(() -> found(updates.review(id, expected(ifMatch), subject(authentication))))
                 .map(reviewed -> withVersion(ResponseEntity.ok(), reviewed));
     }
 
@@ -133,8 +132,7 @@ class UpdatesController {
     Mono<ResponseEntity<UpdateJson>> publish(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             JwtAuthenticationToken authentication) {
-        return Mono.fromCallable(() -> expected(ifMatch))
-                .flatMap(expected -> found(updates.publish(id, expected, subject(authentication))))
+        return Mono.defer(() -> found(updates.publish(id, expected(ifMatch), subject(authentication))))
                 .map(published -> withVersion(ResponseEntity.ok(), published));
     }
 

@@ -3,7 +3,11 @@ package org.civicspace.export.update;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -14,6 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.ApplicationContext;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -25,6 +33,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
@@ -34,7 +45,12 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + ExportApplication.CONFIG_NAME,
-                "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt-public.pem"})
+                "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt-public.pem",
+                "civicspace.export.updates.monthly.countries=KG,TJ,not-a-country",
+                "civicspace.export.updates.monthly.editors.KG=kg-desk@civicspace.test,central-asia@civicspace.test",
+                "civicspace.export.updates.monthly.mail-from=civicspace updates <updates@civicspace.test>",
+                "civicspace.export.updates.monthly.link=https://civicspace.test/updates/"})
+@Import(UpdateTestContext.Clocks.class)
 @EmbeddedKafka(topics = {Topics.REPORT_CLASSIFIED, Topics.INCIDENT_CHANGED, UpdateTestContext.INCIDENT_DEAD_LETTERS})
 abstract class UpdateTestContext {
 
@@ -43,8 +59,17 @@ abstract class UpdateTestContext {
     /** Shared with the context; it stops with the test JVM. */
     static final MongoServer MONGO = new MongoServer(new MemoryBackend());
 
+    /** A real SMTP server on 127.0.0.1, for the monthly drafts' e-mails; it stops with the test JVM. */
+    static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    static {
+        SMTP.start();
+    }
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("spring.mongodb.uri",
                 () -> "mongodb://" + MONGO.bindAndGetConnectionString().replace("mongodb://", "") + "/updates-test");
         registry.add("spring.cloud.stream.kafka.binder.brokers", () -> System.getProperty("spring.embedded.kafka.brokers"));
@@ -52,6 +77,9 @@ abstract class UpdateTestContext {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    SettableClock clock;
 
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -62,6 +90,7 @@ abstract class UpdateTestContext {
 
     @BeforeEach
     void connect() {
+        clock.reset();
         client = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
                 .responseTimeout(Duration.ofSeconds(30)).build();
         producers = new DefaultKafkaProducerFactory<>(KafkaTestUtils.producerProps(broker),
@@ -101,5 +130,46 @@ abstract class UpdateTestContext {
             }
         }
         throw new AssertionError(what + " did not happen within 30 s");
+    }
+
+    /** The clock the service runs on in these tests: the real time unless a test sets it. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+
+        @Bean
+        @Primary
+        SettableClock settableClock() {
+            return new SettableClock();
+        }
+    }
+
+    /** A UTC clock a test can set, so that nothing waits for a date to come. */
+    static class SettableClock extends Clock {
+
+        private volatile Instant fixed;
+
+        void set(Instant instant) {
+            fixed = instant;
+        }
+
+        void reset() {
+            fixed = null;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(instant(), zone);
+        }
+
+        @Override
+        public Instant instant() {
+            Instant now = fixed;
+            return now != null ? now : Instant.now();
+        }
     }
 }

@@ -67,9 +67,10 @@ public class ExportUpdateService {
                         .flatMap(found -> auditRestricted(found, caller)
                                 .then(Mono.fromCallable(() -> choice.renderer().render(found.document()))
                                         .subscribeOn(Schedulers.boundedElastic()))
-                                .map(body -> new ExportedUpdate(body, choice.renderer().mediaType(),
+                                .map(body -> new ExportedUpdate(body, choice.renderer().format(),
+                                        choice.renderer().mediaType(),
                                         fileName(found.document(), choice.renderer().extension(), choice.version())))))
-                .doOnNext(exported -> meters.counter(EXPORTED, "format", format).increment());
+                .doOnNext(exported -> meters.counter(EXPORTED, "format", exported.format()).increment());
     }
 
     private Mono<Void> auditRestricted(UpdateVersion version, Caller caller) {
@@ -113,8 +114,8 @@ public class ExportUpdateService {
         return name.replaceAll("[^a-z0-9-]", "") + "." + extension.replaceAll("[^a-z0-9]", "");
     }
 
-    /** A rendered file: its bytes, media type and a safe download name. */
-    public record ExportedUpdate(byte[] body, String mediaType, String fileName) {
+    /** A rendered file: its bytes, format, media type and a safe download name. */
+    public record ExportedUpdate(byte[] body, String format, String mediaType, String fileName) {
     }
 
     private record Choice(UpdateRenderer renderer, Integer version) {

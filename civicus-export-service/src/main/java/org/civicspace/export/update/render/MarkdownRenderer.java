@@ -31,7 +31,7 @@ class MarkdownRenderer implements UpdateRenderer {
     /** Characters that mean something to a Markdown or HTML reader anywhere in a line. */
     private static final Pattern INLINE = Pattern.compile("[\\\\`*_\\[\\]{}()<>#!|~&]");
     /** What would start a block (heading, quote, list, setext underline, table) at the start of a line. */
-    private static final Pattern LINE_START = Pattern.compile("(?m)^([-+=>:]|\\d+(?=[.)]))");
+    private static final Pattern LINE_START = Pattern.compile("(?m)^([-+=>]|\\d+(?=[.)]))");
 
     @Override
     public String format() {

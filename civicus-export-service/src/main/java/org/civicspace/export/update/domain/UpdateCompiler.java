@@ -120,7 +120,8 @@ public final class UpdateCompiler {
                 byKey.computeIfAbsent(groupKey(report, sources.incidentOf()), key -> new ArrayList<>()).add(report);
             }
         }
-        return byKey.entrySet().stream().map(entry -> Group.of(entry.getKey(), entry.getValue()))
+        Set<String> incidents = Set.copyOf(sources.incidentOf().values());
+        return byKey.entrySet().stream().map(entry -> Group.of(entry.getKey(), entry.getValue(), incidents))
                 .sorted(Comparator.comparing(Group::date).thenComparing(Group::id)).toList();
     }
 
@@ -319,11 +320,18 @@ public final class UpdateCompiler {
     private record Group(String id, List<ArchivedReport> sources, LocalDate date, Set<Freedom> freedoms,
             Set<ViolationType> violations) {
 
-        static Group of(String id, List<ArchivedReport> reports) {
+        /**
+         * The group keyed {@code key}: an incident id, or the id of a report it holds — or of a report
+         * it cannot show (the original of a near-duplicate, confidential), whose id it then does not
+         * carry: the development is named by its first source instead.
+         */
+        static Group of(String key, List<ArchivedReport> reports, Set<String> incidents) {
             List<ArchivedReport> sources = reports.stream()
                     .sorted(Comparator.comparing(UpdateCompiler::dateOf, Comparator.nullsLast(Comparator.naturalOrder()))
                             .thenComparing(ArchivedReport::id))
                     .toList();
+            boolean shownKey = incidents.contains(key) || sources.stream().anyMatch(r -> r.id().equals(key));
+            String id = shownKey ? key : sources.get(0).id();
             Set<Freedom> freedoms = EnumSet.noneOf(Freedom.class);
             Set<ViolationType> violations = EnumSet.noneOf(ViolationType.class);
             for (ArchivedReport source : sources) {

@@ -171,6 +171,17 @@ class UpdateCompilerTest {
     }
 
     @Test
+    void namesANearDuplicateOfAHiddenReportByItsOwnId() {
+        List<ArchivedReport> reports = List.of(
+                report("r-hidden", "2026-10-02T09:00:00Z").sensitivity(Sensitivity.CONFIDENTIAL).archived(),
+                report("r-copy", "2026-10-03T09:00:00Z").duplicateOf("r-hidden").archived());
+        UpdateDocument update = compile(OCTOBER, reports, Map.of());
+
+        assertThat(section(update, Freedom.PEACEFUL_ASSEMBLY).developments()).extracting(Development::id)
+                .containsExactly("r-copy");
+    }
+
+    @Test
     void keepsOnlyWebLinks() {
         assertThat(UpdateCompiler.link("javascript:alert(1)")).isNull();
         assertThat(UpdateCompiler.link("data:text/html,<b>x</b>")).isNull();

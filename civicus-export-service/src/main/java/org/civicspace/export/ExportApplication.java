@@ -3,14 +3,15 @@ package org.civicspace.export;
 import java.time.Clock;
 import java.util.Map;
 
+import org.civicspace.export.update.UpdateProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** {@code ReportClassified} in; the archive of classified reports out, over HTTP. */
+/** {@code ReportClassified} and {@code IncidentChanged} in; the archive, country pages and updates out, over HTTP. */
 @SpringBootApplication
-@EnableConfigurationProperties(ExportProperties.class)
+@EnableConfigurationProperties({ExportProperties.class, UpdateProperties.class})
 public class ExportApplication {
 
     /** The name of this service's configuration file, {@code civicus-export-service.yml}. */

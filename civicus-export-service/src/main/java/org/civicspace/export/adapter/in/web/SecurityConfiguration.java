@@ -27,6 +27,7 @@ class SecurityConfiguration {
                         .hasAnyRole("analyst", "editor", "partner", "admin")
                         .pathMatchers(HttpMethod.GET, "/api/v1/countries/**").hasAnyRole("analyst", "editor", "admin")
                         .pathMatchers(HttpMethod.PUT, "/api/v1/countries/*/rating").hasAnyRole("editor", "admin")
+                        .pathMatchers("/api/v1/updates", "/api/v1/updates/**").hasAnyRole("editor", "admin")
                         .anyExchange().hasRole("admin"))
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
                 .build();

@@ -83,22 +83,25 @@ public final class Classifier {
 
     /** Loads the data files from {@code classifier/} on the classpath; a bad row fails with its file and line. */
     public static Classifier fromClasspath() {
+        // every phrase list in one trie: a field is read once for all of them
+        PhraseTrie trie = new PhraseTrie();
         return new Classifier(
-                phrases(DataFile.read("countries.tsv"), Classifier::countryOrNone, true),
-                Exclusions.load(DataFile.read("country-exclusions.tsv"), Classifier::countryCode)
+                phrases(trie, DataFile.read("countries.tsv"), Classifier::countryOrNone, true),
+                Exclusions.load(trie, DataFile.read("country-exclusions.tsv"), Classifier::countryCode)
                         .withAmbiguousNames(DataFile.read("ambiguous-names.tsv"), Classifier::countryCode),
-                violations(),
-                Exclusions.load(DataFile.read("violation-exclusions.tsv"), ViolationType::fromWire),
-                phrases(DataFile.read("freedoms.tsv"), Freedom::fromWire, false),
-                phrases(DataFile.read("freedom-mentions.tsv"), Freedom::fromWire, false),
+                violations(trie),
+                Exclusions.load(trie, DataFile.read("violation-exclusions.tsv"), ViolationType::fromWire),
+                phrases(trie, DataFile.read("freedoms.tsv"), Freedom::fromWire, false),
+                phrases(trie, DataFile.read("freedom-mentions.tsv"), Freedom::fromWire, false),
                 impliedFreedoms(DataFile.read("violation-freedoms.tsv")),
                 urgencies(DataFile.read("urgency.tsv")),
-                Exclusions.load(DataFile.read("freedom-exclusions.tsv"), Freedom::fromWire).reportWideFrom(FREEDOM_RULE_REPORT_WIDE),
+                Exclusions.load(trie, DataFile.read("freedom-exclusions.tsv"), Freedom::fromWire)
+                        .reportWideFrom(FREEDOM_RULE_REPORT_WIDE),
                 impliedFreedoms(DataFile.read("violation-context.tsv")),
-                phrases(DataFile.read("abroad.tsv"), Function.identity(), false),
-                phrases(DataFile.read("country-actors.tsv"), Function.identity(), false),
-                phrases(DataFile.read("civic-context.tsv"), Function.identity(), false),
-                phrases(DataFile.read("urgency-cues.tsv"), Classifier::cueKind, false),
+                phrases(trie, DataFile.read("abroad.tsv"), Function.identity(), false),
+                phrases(trie, DataFile.read("country-actors.tsv"), Function.identity(), false),
+                phrases(trie, DataFile.read("civic-context.tsv"), Function.identity(), false),
+                phrases(trie, DataFile.read("urgency-cues.tsv"), Classifier::cueKind, false),
                 untilReleased(DataFile.read("urgency.tsv")));
     }
 
@@ -586,8 +589,9 @@ public final class Classifier {
         return code.matches("[A-Z]{2}") && !code.equals(Classification.NO_COUNTRY) ? code : null;
     }
 
-    private static <L> PhraseMatcher<L> phrases(DataFile file, Function<String, L> labels, boolean oneLabelPerSpan) {
-        PhraseMatcher<L> matcher = new PhraseMatcher<>(oneLabelPerSpan);
+    private static <L> PhraseMatcher<L> phrases(PhraseTrie trie, DataFile file, Function<String, L> labels,
+            boolean oneLabelPerSpan) {
+        PhraseMatcher<L> matcher = new PhraseMatcher<>(trie, oneLabelPerSpan);
         for (DataFile.Row row : file.rows()) {
             try {
                 L label = labels.apply(row.key());
@@ -601,8 +605,8 @@ public final class Classifier {
         return matcher;
     }
 
-    private static ViolationPhrases violations() {
-        return ViolationPhrases.of(phrases(DataFile.read("violations.tsv"), ViolationType::fromWire, false),
+    private static ViolationPhrases violations(PhraseTrie trie) {
+        return ViolationPhrases.of(phrases(trie, DataFile.read("violations.tsv"), ViolationType::fromWire, false),
                 DataFile.read("violation-roles.tsv"), DataFile.read("violation-acts.tsv"), DataFile.read("violation-role-acts.tsv"));
     }
 

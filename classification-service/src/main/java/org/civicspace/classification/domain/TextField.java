@@ -18,6 +18,9 @@ final class TextField {
     private int[] sentences = new int[64];
     private boolean[] commaAfter = new boolean[64];
     private int size;
+    /** The last trie that read this field, and what it found: the classifier's phrase lists read a field once. */
+    private PhraseTrie scannedBy;
+    private PhraseTrie.Scan scan;
 
     private TextField(String name, String text) {
         this.name = name;
@@ -95,6 +98,15 @@ final class TextField {
             return false;
         }
         return Arrays.equals(folded, starts[word], starts[word] + expected.length, expected, 0, expected.length);
+    }
+
+    /** What the trie finds in this field, scanned on the first call. */
+    PhraseTrie.Scan scannedBy(PhraseTrie trie) {
+        if (scannedBy != trie) {
+            scan = trie.scan(this);
+            scannedBy = trie;
+        }
+        return scan;
     }
 
     Evidence evidence(int start, int end) {

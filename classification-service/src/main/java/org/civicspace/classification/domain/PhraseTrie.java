@@ -30,6 +30,8 @@ final class PhraseTrie {
     private final long[] openings = new long[(1 << OPENING_BITS) / Long.SIZE];
     /** Per lexicon: whether overlapping matches of different labels are resolved to one. */
     private final List<Boolean> oneLabelPerSpan = new ArrayList<>();
+    /** Phrases added so far: a phrase's number keeps the order in which matches are reported. */
+    private int phrases;
 
     /** A new, empty lexicon in this trie; answers its number. */
     int newLexicon(boolean oneLabelPerSpan) {
@@ -39,7 +41,7 @@ final class PhraseTrie {
 
     /** Adds a phrase to a lexicon; an {@link IllegalArgumentException} says what is wrong with it. */
     void add(int lexicon, Object label, String phrase) {
-        Phrase parsed = Phrase.parse(lexicon, label, phrase);
+        Phrase parsed = Phrase.parse(lexicon, phrases++, label, phrase);
         char[] first = parsed.words[0];
         int opening = opening(first[0], first.length > 1 ? first[1] : NO_SECOND_LETTER);
         openings[opening >>> 6] |= 1L << opening;
@@ -48,8 +50,10 @@ final class PhraseTrie {
             node = node.childOrNew(c);
         }
         if (parsed.stems[0]) {
+            node.stemPhrases = node.stemPhrases == null ? new Phrases() : node.stemPhrases;
             node.stemPhrases.add(parsed);
         } else {
+            node.wordPhrases = node.wordPhrases == null ? new Phrases() : node.wordPhrases;
             node.wordPhrases.add(parsed);
         }
     }
@@ -58,6 +62,7 @@ final class PhraseTrie {
     Scan scan(TextField field) {
         @SuppressWarnings("unchecked")
         List<Match<Object>>[] found = new List[oneLabelPerSpan.size()];
+        SentenceOpenings sentences = new SentenceOpenings(field);
         for (int word = 0; word < field.size(); word++) {
             int start = field.start(word);
             int end = field.end(word);
@@ -72,11 +77,11 @@ final class PhraseTrie {
                     break;
                 }
                 // most nodes hold no phrase: skip the call (and its iterator) for them, it is the inner loop
-                if (!node.stemPhrases.isEmpty()) {
-                    collect(node.stemPhrases, field, word, found);
+                if (node.stemPhrases != null) {
+                    collect(node.stemPhrases, field, word, sentences, found);
                 }
-                if (c + 1 == end && !node.wordPhrases.isEmpty()) {
-                    collect(node.wordPhrases, field, word, found);
+                if (c + 1 == end && node.wordPhrases != null) {
+                    collect(node.wordPhrases, field, word, sentences, found);
                 }
             }
         }
@@ -87,16 +92,132 @@ final class PhraseTrie {
         return (first * 31 + second) & ((1 << OPENING_BITS) - 1);
     }
 
-    private static void collect(List<Phrase> phrases, TextField field, int word, List<Match<Object>>[] found) {
-        for (Phrase phrase : phrases) {
-            int last = phrase.matchRest(field, 1, word + 1, field.sentence(word));
-            if (last >= 0) {
-                List<Match<Object>> own = found[phrase.lexicon];
-                if (own == null) {
-                    own = found[phrase.lexicon] = new ArrayList<>(4);
+    /**
+     * Tries the node's phrases at the word: those of one word, and those whose second word opens
+     * some word of the sentence. The matches are added in the order the phrases were added, as
+     * they would be one list tried after another: overlaps keep the first of two equal spans.
+     */
+    private static void collect(Phrases phrases, TextField field, int word, SentenceOpenings openings,
+            List<Match<Object>>[] found) {
+        int sentence = field.sentence(word);
+        List<Found> matched = null;
+        for (int group = -1; group < SentenceOpenings.WORDS * Long.SIZE; group++) {
+            Phrase[] tried;
+            if (group < 0) {
+                tried = phrases.always;
+            } else {
+                long common = phrases.seconds[group >>> 6] & openings.bits(sentence, group >>> 6) & (-1L << (group & 63));
+                if (common == 0) {
+                    group = (group | 63);
+                    continue;
                 }
-                own.add(new Match<>(phrase.label, field, word, last));
+                group = (group & ~63) + Long.numberOfTrailingZeros(common);
+                tried = phrases.bySecond[group];
             }
+            for (Phrase phrase : tried) {
+                if (!openings.mayHold(sentence, phrase.rest)) {
+                    continue;
+                }
+                int last = phrase.matchRest(field, 1, word + 1, sentence);
+                if (last >= 0) {
+                    if (matched == null) {
+                        matched = new ArrayList<>(2);
+                    }
+                    matched.add(new Found(phrase, last));
+                }
+            }
+        }
+        if (matched == null) {
+            return;
+        }
+        if (matched.size() > 1) {
+            matched.sort(Comparator.comparingInt(one -> one.phrase.order));
+        }
+        for (Found one : matched) {
+            List<Match<Object>> own = found[one.phrase.lexicon];
+            if (own == null) {
+                own = found[one.phrase.lexicon] = new ArrayList<>(4);
+            }
+            own.add(new Match<>(one.phrase.label, field, word, one.lastWord));
+        }
+    }
+
+    private record Found(Phrase phrase, int lastWord) {
+    }
+
+    /**
+     * The phrases whose first word ends at one node, grouped by the opening of their second word,
+     * so that a word that starts hundreds of phrases ("в", "in") costs only those whose second word
+     * the sentence may hold.
+     */
+    private static final class Phrases {
+        private static final Phrase[] NONE = new Phrase[0];
+        /** Phrases of one word, and those whose second word cannot be looked for by its opening. */
+        private Phrase[] always = NONE;
+        private final long[] seconds = new long[SentenceOpenings.WORDS];
+        private Phrase[][] bySecond;
+
+        void add(Phrase phrase) {
+            int bit = phrase.words.length == 1 ? -1 : phrase.openingBit(1);
+            if (bit < 0) {
+                always = append(always, phrase);
+            } else {
+                seconds[bit >>> 6] |= 1L << bit;
+                if (bySecond == null) {
+                    bySecond = new Phrase[SentenceOpenings.WORDS * Long.SIZE][];
+                }
+                bySecond[bit] = append(bySecond[bit] == null ? NONE : bySecond[bit], phrase);
+            }
+        }
+
+        private static Phrase[] append(Phrase[] phrases, Phrase phrase) {
+            Phrase[] grown = Arrays.copyOf(phrases, phrases.length + 1);
+            grown[phrases.length] = phrase;
+            return grown;
+        }
+    }
+
+    /**
+     * Which word openings (first two letters, hashed) each sentence of a field holds: a phrase whose
+     * later words open no word of the sentence cannot match there, and is not tried.
+     */
+    private static final class SentenceOpenings {
+        /** Longs per sentence: 256 bits keep a sentence of 40 words at about one bit in seven set. */
+        static final int WORDS = 4;
+        private final long[] bits;
+
+        SentenceOpenings(TextField field) {
+            int sentences = field.size() == 0 ? 0 : field.sentence(field.size() - 1) + 1;
+            bits = new long[sentences * WORDS];
+            for (int word = 0; word < field.size(); word++) {
+                int start = field.start(word);
+                int end = field.end(word);
+                set(bits, field.sentence(word) * WORDS,
+                        opening(field.folded(start), end - start > 1 ? field.folded(start + 1) : NO_SECOND_LETTER));
+            }
+        }
+
+        static int bit(int opening) {
+            return opening & (WORDS * Long.SIZE - 1);
+        }
+
+        static void set(long[] bits, int from, int opening) {
+            int bit = bit(opening);
+            bits[from + (bit >>> 6)] |= 1L << bit;
+        }
+
+        long bits(int sentence, int word) {
+            return bits[sentence * WORDS + word];
+        }
+
+        boolean mayHold(int sentence, long[] wanted) {
+            int from = sentence * WORDS;
+            for (int i = 0; i < WORDS; i++) {
+                if ((wanted[i] & ~bits[from + i]) != 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -142,9 +263,9 @@ final class PhraseTrie {
     }
 
     /** A parsed phrase: its words (folded), which of them are stems, and which follow a gap. */
-    private record Phrase(int lexicon, Object label, char[][] words, boolean[] stems, int[] gapBefore) {
+    private record Phrase(int lexicon, int order, Object label, char[][] words, boolean[] stems, int[] gapBefore, long[] rest) {
 
-        static Phrase parse(int lexicon, Object label, String phrase) {
+        static Phrase parse(int lexicon, int order, Object label, String phrase) {
             List<char[]> words = new ArrayList<>();
             List<Boolean> stems = new ArrayList<>();
             List<Integer> gaps = new ArrayList<>();
@@ -183,7 +304,24 @@ final class PhraseTrie {
                 stemArray[i] = stems.get(i);
                 gapArray[i] = gaps.get(i);
             }
-            return new Phrase(lexicon, label, words.toArray(char[][]::new), stemArray, gapArray);
+            Phrase parsed = new Phrase(lexicon, order, label, words.toArray(char[][]::new), stemArray, gapArray,
+                    new long[SentenceOpenings.WORDS]);
+            for (int i = 1; i < words.size(); i++) {
+                int bit = parsed.openingBit(i);
+                if (bit >= 0) {
+                    parsed.rest[bit >>> 6] |= 1L << bit;
+                }
+            }
+            return parsed;
+        }
+
+        /** The opening bit of word {@code index}, or -1 for a one-letter stem, which opens words of any second letter. */
+        int openingBit(int index) {
+            char[] word = words[index];
+            if (stems[index] && word.length == 1) {
+                return -1;
+            }
+            return SentenceOpenings.bit(opening(word[0], word.length > 1 ? word[1] : NO_SECOND_LETTER));
         }
 
         private static List<String> wordsOf(String chunk, String phrase) {
@@ -238,22 +376,25 @@ final class PhraseTrie {
         private static final int FEW = 8;
         private char[] keys = new char[0];
         private Node[] children = new Node[0];
-        private final List<Phrase> wordPhrases = new ArrayList<>(0);
-        private final List<Phrase> stemPhrases = new ArrayList<>(0);
+        private Node[] dense;
+        private char denseFrom;
+        /** Null where no phrase's first word ends: most nodes. */
+        private Phrases wordPhrases;
+        private Phrases stemPhrases;
 
         Node child(char c) {
-            char[] own = keys;
-            // most nodes have a few children: a plain look beats a binary search there
-            if (own.length <= FEW) {
-                for (int i = 0; i < own.length; i++) {
-                    if (own[i] == c) {
-                        return children[i];
-                    }
-                }
-                return null;
+            if (dense != null) {
+                int at = c - denseFrom;
+                return at >= 0 && at < dense.length ? dense[at] : null;
             }
-            int at = Arrays.binarySearch(own, c);
-            return at < 0 ? null : children[at];
+            // most nodes have a few children: a plain look is quickest there
+            char[] own = keys;
+            for (int i = 0; i < own.length; i++) {
+                if (own[i] == c) {
+                    return children[i];
+                }
+            }
+            return null;
         }
 
         Node childOrNew(char c) {
@@ -265,6 +406,14 @@ final class PhraseTrie {
             Node created = new Node();
             keys = insertAt(keys, insert, c);
             children = insertAt(children, insert, created);
+            if (keys.length > FEW) {
+                // a wide node (the root, the first letters) is looked up by a table from its lowest letter to its highest
+                denseFrom = keys[0];
+                dense = new Node[keys[keys.length - 1] - denseFrom + 1];
+                for (int i = 0; i < keys.length; i++) {
+                    dense[keys[i] - denseFrom] = children[i];
+                }
+            }
             return created;
         }
 

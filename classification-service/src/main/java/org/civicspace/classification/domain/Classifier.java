@@ -28,7 +28,7 @@ import org.civicspace.events.ViolationType;
  */
 public final class Classifier {
 
-    public static final String VERSION = "keywords-0.4";
+    public static final String VERSION = "keywords-0.5";
 
     static final String TITLE = "title";
     // A country named in the headline is usually the one the report is about.
@@ -57,13 +57,15 @@ public final class Classifier {
     private final PhraseMatcher<String> urgencyCues;
     private final Set<ViolationType> untilReleased;
     private final LanguageDetector languages = LanguageDetector.fromClasspath();
+    private final EntityFinder entities;
 
     private Classifier(PhraseMatcher<String> countries, Exclusions<String> countryExclusions,
             ViolationPhrases violations, Exclusions<ViolationType> violationExclusions,
             PhraseMatcher<Freedom> freedoms, PhraseMatcher<Freedom> freedomMentions, Map<ViolationType, Set<Freedom>> impliedFreedoms,
             Map<ViolationType, Urgency> urgencies, Exclusions<Freedom> freedomExclusions,
             Map<ViolationType, Set<Freedom>> contextNeeded, PhraseMatcher<String> abroad, PhraseMatcher<String> countryActors,
-            PhraseMatcher<String> civicContext, PhraseMatcher<String> urgencyCues, Set<ViolationType> untilReleased) {
+            PhraseMatcher<String> civicContext, PhraseMatcher<String> urgencyCues, Set<ViolationType> untilReleased,
+            EntityFinder entities) {
         this.countries = countries;
         this.countryExclusions = countryExclusions;
         this.violations = violations;
@@ -79,6 +81,7 @@ public final class Classifier {
         this.civicContext = civicContext;
         this.urgencyCues = urgencyCues;
         this.untilReleased = untilReleased;
+        this.entities = entities;
     }
 
     /** Loads the data files from {@code classifier/} on the classpath; a bad row fails with its file and line. */
@@ -102,7 +105,8 @@ public final class Classifier {
                 phrases(trie, DataFile.read("country-actors.tsv"), Function.identity(), false),
                 phrases(trie, DataFile.read("civic-context.tsv"), Function.identity(), false),
                 phrases(trie, DataFile.read("urgency-cues.tsv"), Classifier::cueKind, false),
-                untilReleased(DataFile.read("urgency.tsv")));
+                untilReleased(DataFile.read("urgency.tsv")),
+                EntityFinder.load(trie));
     }
 
     public Classification classify(Document document) {
@@ -112,7 +116,10 @@ public final class Classifier {
 
         Tag language = languages.detect(document);
         tags.add(language);
-        List<String> countriesFound = countryTags(fields, hints.country(), tags);
+        List<Match<String>> countryNames = new ArrayList<>();
+        fields.forEach(field -> countryNames.addAll(countries.find(field)));
+        Map<String, List<Match<String>>> countryMentions = countryMentions(fields, countryNames);
+        List<String> countriesFound = countryTags(fields, countryMentions, hints.country(), tags);
 
         Map<Freedom, List<Match<Freedom>>> freedomMatches = find(freedoms, freedomExclusions, fields);
         Map<Freedom, List<Match<Freedom>>> mentions = find(freedomMentions, freedomExclusions, fields);
@@ -136,15 +143,23 @@ public final class Classifier {
 
         String country = countriesFound.isEmpty() ? Classification.NO_COUNTRY : countriesFound.get(0);
         List<String> otherCountries = countriesFound.isEmpty() ? List.of() : countriesFound.subList(1, countriesFound.size());
+        List<Match<String>> countriesThatCount = new ArrayList<>();
+        countryMentions.values().forEach(countriesThatCount::addAll);
         return new Classification(language.value(), country, otherCountries, freedomsFound,
-                violationsFound.keySet(), urgency, tags, VERSION);
+                violationsFound.keySet(), urgency, tags, VERSION, entities.find(fields, countryNames, countriesThatCount));
+    }
+
+    /** The countries named, exclusions applied, without the phrases that name none and without a dateline. */
+    private Map<String, List<Match<String>>> countryMentions(List<TextField> fields, List<Match<String>> names) {
+        Map<String, List<Match<String>>> mentions = byLabel(countryExclusions.apply(fields, new ArrayList<>(names)));
+        mentions.remove(NOT_A_COUNTRY);
+        withoutDateline(mentions);
+        return mentions;
     }
 
     /** Tags the countries named, most mentioned first; with none named, the hinted one if any. */
-    private List<String> countryTags(List<TextField> fields, String hint, List<Tag> tags) {
-        Map<String, List<Match<String>>> mentions = find(countries, countryExclusions, fields);
-        mentions.remove(NOT_A_COUNTRY);
-        withoutDateline(mentions);
+    private List<String> countryTags(List<TextField> fields, Map<String, List<Match<String>>> mentions, String hint,
+            List<Tag> tags) {
         List<Match<String>> actors = new ArrayList<>();
         fields.forEach(field -> actors.addAll(countryActors.find(field)));
         List<String> byWeight = byWeight(mentions);

@@ -100,31 +100,11 @@ final class PhraseTrie {
     private static void collect(Phrases phrases, TextField field, int word, SentenceOpenings openings,
             List<Match<Object>>[] found) {
         int sentence = field.sentence(word);
-        List<Found> matched = null;
-        for (int group = -1; group < SentenceOpenings.WORDS * Long.SIZE; group++) {
-            Phrase[] tried;
-            if (group < 0) {
-                tried = phrases.always;
-            } else {
-                long common = phrases.seconds[group >>> 6] & openings.bits(sentence, group >>> 6) & (-1L << (group & 63));
-                if (common == 0) {
-                    group = (group | 63);
-                    continue;
-                }
-                group = (group & ~63) + Long.numberOfTrailingZeros(common);
-                tried = phrases.bySecond[group];
-            }
-            for (Phrase phrase : tried) {
-                if (!openings.mayHold(sentence, phrase.rest)) {
-                    continue;
-                }
-                int last = phrase.matchRest(field, 1, word + 1, sentence);
-                if (last >= 0) {
-                    if (matched == null) {
-                        matched = new ArrayList<>(2);
-                    }
-                    matched.add(new Found(phrase, last));
-                }
+        List<Found> matched = tryAll(phrases.always, field, word, openings, null);
+        for (int part = 0; part < SentenceOpenings.WORDS && phrases.bySecond != null; part++) {
+            for (long common = phrases.seconds[part] & openings.bits(sentence, part); common != 0; common &= common - 1) {
+                int group = part * Long.SIZE + Long.numberOfTrailingZeros(common);
+                matched = tryAll(phrases.bySecond[group], field, word, openings, matched);
             }
         }
         if (matched == null) {
@@ -143,6 +123,25 @@ final class PhraseTrie {
     }
 
     private record Found(Phrase phrase, int lastWord) {
+    }
+
+    /** The phrases that match from the word on, added to {@code matched} (null for none yet). */
+    private static List<Found> tryAll(Phrase[] phrases, TextField field, int word, SentenceOpenings openings,
+            List<Found> matched) {
+        int sentence = field.sentence(word);
+        for (Phrase phrase : phrases) {
+            if (!openings.mayHold(sentence, phrase.rest)) {
+                continue;
+            }
+            int last = phrase.matchRest(field, 1, word + 1, sentence);
+            if (last >= 0) {
+                if (matched == null) {
+                    matched = new ArrayList<>(2);
+                }
+                matched.add(new Found(phrase, last));
+            }
+        }
+        return matched;
     }
 
     /**

@@ -6,7 +6,8 @@ import org.civicspace.events.Evidence;
 
 /**
  * One field of a document ({@code title} or {@code text}) cut into words: case-folded, with each
- * word's character offsets and the number of the sentence it is in.
+ * word's character offsets and the number of the sentence it is in. Cut once per document and
+ * shared by every stage of the classifier, on one thread: it keeps what the phrase trie found in it.
  */
 final class TextField {
 

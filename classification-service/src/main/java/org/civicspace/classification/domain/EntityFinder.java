@@ -123,6 +123,9 @@ final class EntityFinder {
             for (Match<String> word : organisationWords.find(field)) {
                 if (word.label().equals(BEFORE)) {
                     organisationAfter(field, word, titleCase, notAName, organisations);
+                    if (!titleCase) {
+                        organisationBefore(field, word, notAName, organisations);
+                    }
                 } else if (!titleCase) {
                     organisationEndingIn(field, word, notAName, organisations);
                 }
@@ -261,11 +264,30 @@ final class EntityFinder {
                 && isOrganisationWord(field, last + 1, notAName)) {
             last++;
         }
-        boolean allPlaces = true;
-        for (int i = first; i <= last; i++) {
-            allPlaces &= notAName[i];
+        if (last >= first && !allPlaces(notAName, first, last)) {
+            addSpan(organisations, field, first, last);
         }
-        if (last >= first && !allPlaces) {
+    }
+
+    /**
+     * "the Oyan Qazaqstan movement", "the opposition Democratic Choice party": English words in
+     * capitals right before a lower-case organisation word, not at the start of a sentence (where
+     * any word is capitalised) and not all of them a country's or place's name ("a Kazakh newspaper").
+     */
+    private void organisationBefore(TextField field, Match<String> word, boolean[] notAName,
+            Map<String, List<Evidence>> organisations) {
+        int last = word.firstWord() - 1;
+        if (last < 0 || isCyrillic(field.text().charAt(field.start(word.firstWord())))
+                || Character.isUpperCase(field.text().charAt(field.start(word.firstWord()))) || !joinedBySpace(field, last)) {
+            return;
+        }
+        int first = last + 1;
+        while (first - 1 >= 0 && last - first + 1 < MAX_ORGANISATION_WORDS && field.sentence(first - 1) == word.sentence()
+                && joinedByName(field, first - 1) && isOrganisationWord(field, first - 1, notAName)) {
+            first--;
+        }
+        boolean opensSentence = first == 0 || field.sentence(first - 1) != word.sentence();
+        if (first <= last && !opensSentence && !allPlaces(notAName, first, last)) {
             addSpan(organisations, field, first, last);
         }
     }
@@ -374,6 +396,15 @@ final class EntityFinder {
     private static boolean joinedByName(TextField field, int word) {
         return joinedBySpace(field, word) || (word + 1 < field.size() && field.start(word + 1) - field.end(word) == 1
                 && field.text().charAt(field.end(word)) == '-');
+    }
+
+    private static boolean allPlaces(boolean[] notAName, int first, int last) {
+        for (int i = first; i <= last; i++) {
+            if (!notAName[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The words inside a name of a country or place: they are nobody's name. */

@@ -82,6 +82,13 @@ class EntitiesTest {
     }
 
     @Test
+    void namesAnOrganisationWrittenBeforeItsWordButNotACountrysAdjective() {
+        String text = "Members of the Jana Zhol movement and a Kazakh newspaper reported the fine.";
+
+        assertThat(names(text, EntityKind.ORGANISATION)).containsExactly("Jana Zhol");
+    }
+
+    @Test
     void aCentralRegionIsNoOrganisation() {
         String text = "Протесты прошли в центре Минска и в центральной Азии.";
 

@@ -250,8 +250,7 @@ final class EntityFinder {
                 }
             }
             if (close > at + 1 && text.substring(at + 1, close).chars().anyMatch(Character::isLetter)) {
-                Evidence span = field.evidence(at + 1, close);
-                organisations.computeIfAbsent(folded(span.words()), name -> new ArrayList<>()).add(span);
+                addSpan(organisations, field, field.evidence(at + 1, close));
             }
             return;
         }
@@ -261,7 +260,7 @@ final class EntityFinder {
         }
         int last = first - 1;
         while (last + 1 < field.size() && last + 1 - first < MAX_ORGANISATION_WORDS && (last < first || joinedByName(field, last))
-                && isOrganisationWord(field, last + 1, notAName)) {
+                && isOrganisationWord(field, last + 1)) {
             last++;
         }
         if (last >= first && !allPlaces(notAName, first, last)) {
@@ -283,7 +282,7 @@ final class EntityFinder {
         }
         int first = last + 1;
         while (first - 1 >= 0 && last - first + 1 < MAX_ORGANISATION_WORDS && field.sentence(first - 1) == word.sentence()
-                && joinedByName(field, first - 1) && isOrganisationWord(field, first - 1, notAName)) {
+                && joinedByName(field, first - 1) && isOrganisationWord(field, first - 1)) {
             first--;
         }
         boolean opensSentence = first == 0 || field.sentence(first - 1) != word.sentence();
@@ -293,7 +292,7 @@ final class EntityFinder {
     }
 
     /** A word of an organisation's name in capitals: English capitalised, Russian only as an acronym ("ОВД-Инфо" counts by its first part). */
-    private boolean isOrganisationWord(TextField field, int word, boolean[] notAName) {
+    private boolean isOrganisationWord(TextField field, int word) {
         String folded = field.folded(field.start(word), field.end(word));
         if (notOrganisationWords.contains(folded)) {
             return false;
@@ -336,7 +335,10 @@ final class EntityFinder {
     }
 
     private static void addSpan(Map<String, List<Evidence>> found, TextField field, int first, int last) {
-        Evidence span = field.evidence(field.start(first), field.end(last));
+        addSpan(found, field, field.evidence(field.start(first), field.end(last)));
+    }
+
+    private static void addSpan(Map<String, List<Evidence>> found, TextField field, Evidence span) {
         for (List<Evidence> spans : found.values()) {
             // an organisation found both by its word and by its head is one
             if (spans.stream().anyMatch(other -> other.field().equals(span.field()) && other.start() == span.start() && other.end() == span.end())) {

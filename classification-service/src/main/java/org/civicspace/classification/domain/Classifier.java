@@ -217,14 +217,7 @@ public final class Classifier {
     }
 
     private static boolean inBrackets(Match<?> match) {
-        String text = match.field().text();
-        int open = text.lastIndexOf('(', match.start());
-        if (open < 0 || text.lastIndexOf(')', match.start()) > open) {
-            return false;
-        }
-        int close = text.indexOf(')', match.end());
-        int nextOpen = text.indexOf('(', match.end());
-        return close >= 0 && (nextOpen < 0 || close < nextOpen);
+        return match.field().inBrackets(match.start(), match.end());
     }
 
     /** How many phrases of a freedom exclusion (a referee, a match, a goal) make it hold for the whole report. */

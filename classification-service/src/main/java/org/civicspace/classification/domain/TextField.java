@@ -22,6 +22,9 @@ final class TextField {
     /** The last trie that read this field, and what it found: the classifier's phrase lists read a field once. */
     private PhraseTrie scannedBy;
     private PhraseTrie.Scan scan;
+    /** Per offset: a '(' stands before it with no ')' between; a ')' follows it before any '('. Computed on first use. */
+    private boolean[] openBefore;
+    private boolean[] closedAfter;
 
     private TextField(String name, String text) {
         this.name = name;
@@ -108,6 +111,31 @@ final class TextField {
             scannedBy = trie;
         }
         return scan;
+    }
+
+    /**
+     * True when {@code start..end} stands inside brackets: the last bracket at or before
+     * {@code start} opens, and the first after {@code end} closes.
+     */
+    boolean inBrackets(int start, int end) {
+        if (openBefore == null) {
+            int length = text.length();
+            openBefore = new boolean[length + 1];
+            closedAfter = new boolean[length + 1];
+            boolean open = false;
+            for (int i = 0; i <= length; i++) {
+                char c = i < length ? text.charAt(i) : 0;
+                open = c == '(' || (open && c != ')');
+                openBefore[i] = open;
+            }
+            boolean closed = false;
+            for (int i = length - 1; i >= 0; i--) {
+                char c = text.charAt(i);
+                closed = c == ')' || (closed && c != '(');
+                closedAfter[i] = closed;
+            }
+        }
+        return openBefore[start] && closedAfter[end];
     }
 
     Evidence evidence(int start, int end) {

@@ -19,8 +19,11 @@ import org.civicspace.events.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -38,6 +41,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:test-jwt-public.pem"})
 @EmbeddedKafka(topics = {Topics.REPORT_RECEIVED, Topics.REPORT_CLASSIFIED,
         "error." + Topics.REPORT_RECEIVED + ".classification"})
+@ExtendWith(OutputCaptureExtension.class)
 class ClassificationFlowIT {
 
     static final String DEAD_LETTERS = Topics.deadLetter(Topics.REPORT_RECEIVED, "classification");
@@ -82,6 +86,17 @@ class ClassificationFlowIT {
         assertThat(classified.value()).contains("\"country\":\"KZ\"", "\"urgency\":\"urgent\"",
                 "\"classifierVersion\"", "\"sensitivity\":\"restricted\"");
         assertThat(new String(classified.headers().lastHeader(Topics.SENSITIVITY_HEADER).value())).isEqualTo("restricted");
+    }
+
+    @Test
+    void namesThePersonInTheEventButNeverInTheLog(CapturedOutput output) {
+        send("r-kz-2", received("r-kz-2", "restricted", "Blogger held in Shymkent",
+                "Police in Shymkent detained blogger Sanzhar Ermekov after a picket in Kazakhstan."));
+
+        ConsumerRecord<String, String> classified = firstWhere(Topics.REPORT_CLASSIFIED, "r-kz-2");
+        assertThat(classified.value()).contains("\"entities\"", "\"kind\":\"person\"", "\"name\":\"Sanzhar Ermekov\"",
+                "\"kind\":\"place\"", "\"name\":\"Shymkent\"");
+        assertThat(output.getAll()).doesNotContain("Ermekov");
     }
 
     @Test

@@ -24,7 +24,7 @@ final class LexiconPatterns {
 
     /** Data files whose cells are labels (urgencies, freedoms) or letters, not phrases. */
     static final Set<String> NOT_PHRASES = Set.of("urgency.tsv", "violation-freedoms.tsv", "violation-context.tsv",
-            "languages.tsv", "violation-role-acts.tsv");
+            "languages.tsv", "violation-role-acts.tsv", "person-not-names.tsv");
     private static final String ANY_FILE = "/classifier/countries.tsv";
 
     private LexiconPatterns() {

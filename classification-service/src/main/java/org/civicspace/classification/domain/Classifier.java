@@ -28,7 +28,7 @@ import org.civicspace.events.ViolationType;
  */
 public final class Classifier {
 
-    public static final String VERSION = "keywords-0.4";
+    public static final String VERSION = "keywords-0.5";
 
     static final String TITLE = "title";
     // A country named in the headline is usually the one the report is about.
@@ -57,13 +57,15 @@ public final class Classifier {
     private final PhraseMatcher<String> urgencyCues;
     private final Set<ViolationType> untilReleased;
     private final LanguageDetector languages = LanguageDetector.fromClasspath();
+    private final EntityFinder entities;
 
     private Classifier(PhraseMatcher<String> countries, Exclusions<String> countryExclusions,
             ViolationPhrases violations, Exclusions<ViolationType> violationExclusions,
             PhraseMatcher<Freedom> freedoms, PhraseMatcher<Freedom> freedomMentions, Map<ViolationType, Set<Freedom>> impliedFreedoms,
             Map<ViolationType, Urgency> urgencies, Exclusions<Freedom> freedomExclusions,
             Map<ViolationType, Set<Freedom>> contextNeeded, PhraseMatcher<String> abroad, PhraseMatcher<String> countryActors,
-            PhraseMatcher<String> civicContext, PhraseMatcher<String> urgencyCues, Set<ViolationType> untilReleased) {
+            PhraseMatcher<String> civicContext, PhraseMatcher<String> urgencyCues, Set<ViolationType> untilReleased,
+            EntityFinder entities) {
         this.countries = countries;
         this.countryExclusions = countryExclusions;
         this.violations = violations;
@@ -79,27 +81,32 @@ public final class Classifier {
         this.civicContext = civicContext;
         this.urgencyCues = urgencyCues;
         this.untilReleased = untilReleased;
+        this.entities = entities;
     }
 
     /** Loads the data files from {@code classifier/} on the classpath; a bad row fails with its file and line. */
     public static Classifier fromClasspath() {
+        // every phrase list in one trie: a field is read once for all of them
+        PhraseTrie trie = new PhraseTrie();
         return new Classifier(
-                phrases(DataFile.read("countries.tsv"), Classifier::countryOrNone, true),
-                Exclusions.load(DataFile.read("country-exclusions.tsv"), Classifier::countryCode)
+                phrases(trie, DataFile.read("countries.tsv"), Classifier::countryOrNone, true),
+                Exclusions.load(trie, DataFile.read("country-exclusions.tsv"), Classifier::countryCode)
                         .withAmbiguousNames(DataFile.read("ambiguous-names.tsv"), Classifier::countryCode),
-                violations(),
-                Exclusions.load(DataFile.read("violation-exclusions.tsv"), ViolationType::fromWire),
-                phrases(DataFile.read("freedoms.tsv"), Freedom::fromWire, false),
-                phrases(DataFile.read("freedom-mentions.tsv"), Freedom::fromWire, false),
+                violations(trie),
+                Exclusions.load(trie, DataFile.read("violation-exclusions.tsv"), ViolationType::fromWire),
+                phrases(trie, DataFile.read("freedoms.tsv"), Freedom::fromWire, false),
+                phrases(trie, DataFile.read("freedom-mentions.tsv"), Freedom::fromWire, false),
                 impliedFreedoms(DataFile.read("violation-freedoms.tsv")),
                 urgencies(DataFile.read("urgency.tsv")),
-                Exclusions.load(DataFile.read("freedom-exclusions.tsv"), Freedom::fromWire).reportWideFrom(FREEDOM_RULE_REPORT_WIDE),
+                Exclusions.load(trie, DataFile.read("freedom-exclusions.tsv"), Freedom::fromWire)
+                        .reportWideFrom(FREEDOM_RULE_REPORT_WIDE),
                 impliedFreedoms(DataFile.read("violation-context.tsv")),
-                phrases(DataFile.read("abroad.tsv"), Function.identity(), false),
-                phrases(DataFile.read("country-actors.tsv"), Function.identity(), false),
-                phrases(DataFile.read("civic-context.tsv"), Function.identity(), false),
-                phrases(DataFile.read("urgency-cues.tsv"), Classifier::cueKind, false),
-                untilReleased(DataFile.read("urgency.tsv")));
+                phrases(trie, DataFile.read("abroad.tsv"), Function.identity(), false),
+                phrases(trie, DataFile.read("country-actors.tsv"), Function.identity(), false),
+                phrases(trie, DataFile.read("civic-context.tsv"), Function.identity(), false),
+                phrases(trie, DataFile.read("urgency-cues.tsv"), Classifier::cueKind, false),
+                untilReleased(DataFile.read("urgency.tsv")),
+                EntityFinder.load(trie));
     }
 
     public Classification classify(Document document) {
@@ -109,7 +116,10 @@ public final class Classifier {
 
         Tag language = languages.detect(document);
         tags.add(language);
-        List<String> countriesFound = countryTags(fields, hints.country(), tags);
+        List<Match<String>> countryNames = new ArrayList<>();
+        fields.forEach(field -> countryNames.addAll(countries.find(field)));
+        Map<String, List<Match<String>>> countryMentions = countryMentions(fields, countryNames);
+        List<String> countriesFound = countryTags(fields, countryMentions, hints.country(), tags);
 
         Map<Freedom, List<Match<Freedom>>> freedomMatches = find(freedoms, freedomExclusions, fields);
         Map<Freedom, List<Match<Freedom>>> mentions = find(freedomMentions, freedomExclusions, fields);
@@ -133,15 +143,23 @@ public final class Classifier {
 
         String country = countriesFound.isEmpty() ? Classification.NO_COUNTRY : countriesFound.get(0);
         List<String> otherCountries = countriesFound.isEmpty() ? List.of() : countriesFound.subList(1, countriesFound.size());
+        List<Match<String>> countriesThatCount = new ArrayList<>();
+        countryMentions.values().forEach(countriesThatCount::addAll);
         return new Classification(language.value(), country, otherCountries, freedomsFound,
-                violationsFound.keySet(), urgency, tags, VERSION);
+                violationsFound.keySet(), urgency, tags, VERSION, entities.find(fields, countryNames, countriesThatCount));
+    }
+
+    /** The countries named, exclusions applied, without the phrases that name none and without a dateline. */
+    private Map<String, List<Match<String>>> countryMentions(List<TextField> fields, List<Match<String>> names) {
+        Map<String, List<Match<String>>> mentions = byLabel(countryExclusions.apply(fields, new ArrayList<>(names)));
+        mentions.remove(NOT_A_COUNTRY);
+        withoutDateline(mentions);
+        return mentions;
     }
 
     /** Tags the countries named, most mentioned first; with none named, the hinted one if any. */
-    private List<String> countryTags(List<TextField> fields, String hint, List<Tag> tags) {
-        Map<String, List<Match<String>>> mentions = find(countries, countryExclusions, fields);
-        mentions.remove(NOT_A_COUNTRY);
-        withoutDateline(mentions);
+    private List<String> countryTags(List<TextField> fields, Map<String, List<Match<String>>> mentions, String hint,
+            List<Tag> tags) {
         List<Match<String>> actors = new ArrayList<>();
         fields.forEach(field -> actors.addAll(countryActors.find(field)));
         List<String> byWeight = byWeight(mentions);
@@ -199,14 +217,7 @@ public final class Classifier {
     }
 
     private static boolean inBrackets(Match<?> match) {
-        String text = match.field().text();
-        int open = text.lastIndexOf('(', match.start());
-        if (open < 0 || text.lastIndexOf(')', match.start()) > open) {
-            return false;
-        }
-        int close = text.indexOf(')', match.end());
-        int nextOpen = text.indexOf('(', match.end());
-        return close >= 0 && (nextOpen < 0 || close < nextOpen);
+        return match.field().inBrackets(match.start(), match.end());
     }
 
     /** How many phrases of a freedom exclusion (a referee, a match, a goal) make it hold for the whole report. */
@@ -586,8 +597,9 @@ public final class Classifier {
         return code.matches("[A-Z]{2}") && !code.equals(Classification.NO_COUNTRY) ? code : null;
     }
 
-    private static <L> PhraseMatcher<L> phrases(DataFile file, Function<String, L> labels, boolean oneLabelPerSpan) {
-        PhraseMatcher<L> matcher = new PhraseMatcher<>(oneLabelPerSpan);
+    private static <L> PhraseMatcher<L> phrases(PhraseTrie trie, DataFile file, Function<String, L> labels,
+            boolean oneLabelPerSpan) {
+        PhraseMatcher<L> matcher = new PhraseMatcher<>(trie, oneLabelPerSpan);
         for (DataFile.Row row : file.rows()) {
             try {
                 L label = labels.apply(row.key());
@@ -601,8 +613,8 @@ public final class Classifier {
         return matcher;
     }
 
-    private static ViolationPhrases violations() {
-        return ViolationPhrases.of(phrases(DataFile.read("violations.tsv"), ViolationType::fromWire, false),
+    private static ViolationPhrases violations(PhraseTrie trie) {
+        return ViolationPhrases.of(phrases(trie, DataFile.read("violations.tsv"), ViolationType::fromWire, false),
                 DataFile.read("violation-roles.tsv"), DataFile.read("violation-acts.tsv"), DataFile.read("violation-role-acts.tsv"));
     }
 

@@ -22,7 +22,7 @@ final class Exclusions<L> {
     private record Rule<L>(L cancelled, L instead) {
     }
 
-    private final PhraseMatcher<Rule<L>> phrases = new PhraseMatcher<>(false);
+    private final PhraseMatcher<Rule<L>> phrases;
     /** The labels some rule cancels: matches of other labels need no look for telling phrases. */
     private final java.util.Set<L> cancellable = new java.util.HashSet<>();
     /** Per label, the folded names that may mean something else ("georgia"): see {@link #withAmbiguousNames}. */
@@ -30,13 +30,18 @@ final class Exclusions<L> {
     /** How many of a rule's phrases make it hold for the whole report; 0 for never. */
     private int reportWide;
 
-    /** No exclusions at all. */
-    static <L> Exclusions<L> none() {
-        return new Exclusions<>();
+    private Exclusions(PhraseTrie trie) {
+        this.phrases = new PhraseMatcher<>(trie, false);
     }
 
-    static <L> Exclusions<L> load(DataFile file, Function<String, L> labels) {
-        Exclusions<L> exclusions = new Exclusions<>();
+    /** No exclusions at all. */
+    static <L> Exclusions<L> none() {
+        return new Exclusions<>(new PhraseTrie());
+    }
+
+    /** The rules of the file, their phrases added to {@code trie}. */
+    static <L> Exclusions<L> load(PhraseTrie trie, DataFile file, Function<String, L> labels) {
+        Exclusions<L> exclusions = new Exclusions<>(trie);
         for (DataFile.Row row : file.rows()) {
             if (row.values().size() < 2) {
                 throw row.error("expected: label, label instead (or " + NONE + "), then phrases");

@@ -143,6 +143,7 @@ public final class LanguageDetector {
         Tally tally = new Tally(codes.length);
         scan("title", document.title(), tally);
         scan("text", document.text(), tally);
+        weighLetters(tally);
         Character.UnicodeScript script = tally.script();
         Long candidates = script == null ? null : byScript.get(script);
         if (candidates != null && Long.bitCount(candidates) == 1) {
@@ -180,6 +181,17 @@ public final class LanguageDetector {
         }
         Integer fallback = script == null ? null : assumed.get(script);
         return new Tag("language", fallback == null ? codes[0] : codes[fallback], UNDECIDED_CONFIDENCE, false, List.of());
+    }
+
+    /** Each letter read: a point for the languages that write it, one off for those that never do. */
+    private void weighLetters(Tally tally) {
+        int[] counts = tally.letterCounts;
+        for (char c = 0; c < TABLE; c++) {
+            if (counts[c] != 0) {
+                tally.add(letterLanguages[c], counts[c]);
+                tally.add(lacking[c], -counts[c]);
+            }
+        }
     }
 
     /** The winner's share of the evidence, discounted when there is little of it. */
@@ -230,14 +242,9 @@ public final class LanguageDetector {
                 wordScript = wordScript == null ? script : wordScript;
             }
             if (c < TABLE) {
-                long own = letterLanguages[c];
-                if (own != 0) {
-                    tally.add(own, 1);
-                    hits |= own;
-                }
-                if (lacking[c] != 0) {
-                    tally.add(lacking[c], -1);
-                }
+                // letters are counted here and weighed once per report (see #weighLetters): the scores are whole numbers until then
+                tally.letterCounts[c]++;
+                hits |= letterLanguages[c];
                 int pair = previous == 0 || !endsAPair[c] ? -1 : Arrays.binarySearch(pairs, previous << 16 | c);
                 if (pair >= 0) {
                     tally.add(pairLanguages[pair], 1);
@@ -271,6 +278,12 @@ public final class LanguageDetector {
     }
 
     private static boolean isLetter(char c) {
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+        }
+        if (c >= 'А' && c <= 'я') {
+            return true;
+        }
         return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK;
     }
 
@@ -347,6 +360,8 @@ public final class LanguageDetector {
         final List<Evidence>[] spans;
         /** Letters counted by script, indexed by {@link Character.UnicodeScript#ordinal()}. */
         final int[] letters = new int[SCRIPTS.length];
+        /** How often each letter below {@code TABLE} was read. */
+        final int[] letterCounts = new int[TABLE];
 
         @SuppressWarnings("unchecked")
         Tally(int languages) {

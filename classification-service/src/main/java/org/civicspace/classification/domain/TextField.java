@@ -6,7 +6,8 @@ import org.civicspace.events.Evidence;
 
 /**
  * One field of a document ({@code title} or {@code text}) cut into words: case-folded, with each
- * word's character offsets and the number of the sentence it is in.
+ * word's character offsets and the number of the sentence it is in. Cut once per document and
+ * shared by every stage of the classifier, on one thread: it keeps what the phrase trie found in it.
  */
 final class TextField {
 
@@ -18,6 +19,12 @@ final class TextField {
     private int[] sentences = new int[64];
     private boolean[] commaAfter = new boolean[64];
     private int size;
+    /** The last trie that read this field, and what it found: the classifier's phrase lists read a field once. */
+    private PhraseTrie scannedBy;
+    private PhraseTrie.Scan scan;
+    /** Per offset: a '(' stands before it with no ')' between; a ')' follows it before any '('. Computed on first use. */
+    private boolean[] openBefore;
+    private boolean[] closedAfter;
 
     private TextField(String name, String text) {
         this.name = name;
@@ -95,6 +102,40 @@ final class TextField {
             return false;
         }
         return Arrays.equals(folded, starts[word], starts[word] + expected.length, expected, 0, expected.length);
+    }
+
+    /** What the trie finds in this field, scanned on the first call. */
+    PhraseTrie.Scan scannedBy(PhraseTrie trie) {
+        if (scannedBy != trie) {
+            scan = trie.scan(this);
+            scannedBy = trie;
+        }
+        return scan;
+    }
+
+    /**
+     * True when {@code start..end} stands inside brackets: the last bracket at or before
+     * {@code start} opens, and the first after {@code end} closes.
+     */
+    boolean inBrackets(int start, int end) {
+        if (openBefore == null) {
+            int length = text.length();
+            openBefore = new boolean[length + 1];
+            closedAfter = new boolean[length + 1];
+            boolean open = false;
+            for (int i = 0; i <= length; i++) {
+                char c = i < length ? text.charAt(i) : 0;
+                open = c == '(' || (open && c != ')');
+                openBefore[i] = open;
+            }
+            boolean closed = false;
+            for (int i = length - 1; i >= 0; i--) {
+                char c = text.charAt(i);
+                closed = c == ')' || (closed && c != '(');
+                closedAfter[i] = closed;
+            }
+        }
+        return openBefore[start] && closedAfter[end];
     }
 
     Evidence evidence(int start, int end) {

@@ -32,10 +32,11 @@ final class ViolationPhrases {
     }
 
     private final PhraseMatcher<ViolationType> plain;
-    private final PhraseMatcher<Choice> choices = new PhraseMatcher<>(false);
+    private final PhraseMatcher<Choice> choices;
 
     private ViolationPhrases(PhraseMatcher<ViolationType> plain) {
         this.plain = plain;
+        this.choices = plain.sibling(false);
     }
 
     /** The phrases of violations.tsv and the plain pairings found in the fields. */

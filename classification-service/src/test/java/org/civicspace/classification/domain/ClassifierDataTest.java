@@ -121,6 +121,24 @@ class ClassifierDataTest {
     }
 
     @Test
+    void everyPlacePhraseIsAlsoACountrysNameSoThatExclusionsApplyToIt() {
+        Set<String> countryNames = new java.util.HashSet<>();
+        valuesByKey("countries.tsv").values().forEach(countryNames::addAll);
+
+        valuesByKey("places.tsv").forEach((place, phrases) -> assertThat(countryNames).as(place).containsAll(phrases));
+    }
+
+    @Test
+    void everyPersonRoleAndOrganisationWordIsWrittenInEnglishAndRussian() {
+        valuesByKey("person-roles.tsv").forEach((role, phrases) -> {
+            assertThat(phrases).as(role).anyMatch(ClassifierDataTest::isCyrillic);
+            assertThat(phrases).as(role).anyMatch(phrase -> !isCyrillic(phrase));
+        });
+        assertThat(valuesByKey("organisations.tsv").get(EntityFinder.BEFORE))
+                .anyMatch(ClassifierDataTest::isCyrillic).anyMatch(phrase -> !isCyrillic(phrase));
+    }
+
+    @Test
     void aBadRowIsReportedWithItsFileAndLine() {
         DataFile file = DataFile.parse("test.tsv", "# a comment\n\nfoo\tbar\t\tbaz\n");
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -59,9 +61,13 @@ public final class PipelineBench {
 
     static final String ALERT_GROUP = "alert";
     static final String EXPORT_GROUP = "export";
+    private static final String ALERT_METRIC = "civicspace_alert_incidents_recorded_total";
+    private static final String ARCHIVE_METRIC = "civicspace_export_reports_archived_total";
     private static final int BATCH = 500;
     private static final int BATCHES_IN_FLIGHT = 2;
-    private static final int WARM_UP = 2 * 9;
+    private static final int WARM_UP = 2 * BenchReports.COUNTRY_CODES.size();
+    /** Only a safety net: on a machine shared with busy builds the first reports have taken minutes. */
+    private static final Duration WARM_UP_WITHIN = Duration.ofMinutes(10);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String USAGE = "usage: civicspace bench [pipeline] [--reports N] [--seconds S] [--json]"
             + " [--report FILE.html] [--kafka HOST:PORT] [--mongo URI]";
@@ -175,8 +181,19 @@ public final class PipelineBench {
         if (options.mongo() != null) {
             stackOptions = stackOptions.withExternalMongo(options.mongo());
         }
-        Map<String, String> notes = new LinkedHashMap<>();
         err.println("bench: starting the stack (log in " + data.resolve("logs") + ")");
+        try {
+            return measure(stackOptions);
+        } finally {
+            // the broker's log and the store of a run are of no use afterwards, and can be large; the log stays
+            for (String folder : List.of("kafka", "mongo")) {
+                deleteTree(data.resolve(folder));
+            }
+        }
+    }
+
+    private Outcome measure(StackOptions stackOptions) throws Exception {
+        Map<String, String> notes = new LinkedHashMap<>();
         try (LocalStack stack = LocalStack.start(stackOptions, line -> err.println("  " + line));
                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()));
                 AlertStream alerts = AlertStream.open(http, stack)) {
@@ -186,10 +203,10 @@ public final class PipelineBench {
             err.println("bench: warming up with " + WARM_UP + " reports");
             List<BenchReport> warmUp = take(reports, WARM_UP);
             List<String> warmIds = submitBatches(stack, partner, warmUp, new AtomicLong());
-            if (!alerts.awaitAll(warmIds, Duration.ofMinutes(3))) {
+            if (!alerts.awaitAll(warmIds, WARM_UP_WITHIN)) {
                 Counts sinceStart = new Counts(admin, false);
                 throw new IllegalStateException("the warm-up's " + warmIds.size() + " reports raised " + alerts.count(warmIds)
-                        + " alerts on the stream within 3 minutes (" + alerts.total() + " in all); the broker shows "
+                        + " alerts on the stream within " + WARM_UP_WITHIN.toMinutes() + " minutes (" + alerts.total() + " in all); the broker shows "
                         + sinceStart.received() + " received, " + sinceStart.classified() + " classified, "
                         + sinceStart.alerted() + " alert-evaluated, " + sinceStart.archived() + " archived; GET /alerts: "
                         + stored(stack));
@@ -220,13 +237,19 @@ public final class PipelineBench {
             Counts counts = new Counts(admin);
             List<Series> pipelineSeries = List.of(new Series("accepted by ingest"), new Series("classified"),
                     new Series("alert-evaluated"), new Series("archived"));
+            // the consumers commit a whole poll's records at once: their services' counters show the pace between commits
+            long alertedBefore = metric(stack, "alert-service", ALERT_METRIC, null);
+            long archivedBefore = metric(stack, "civicus-export-service", ARCHIVE_METRIC, "outcome=\"failed\"");
             err.println("bench: " + batch.size() + " reports through the batch API, " + BATCH + " a request, "
                     + BATCHES_IN_FLIGHT + " requests at a time");
             AtomicLong accepted = new AtomicLong();
             double pipelineRate;
             long began = System.nanoTime();
             try (AutoCloseable sampling = Series.everySecond(pipelineSeries,
-                    List.<LongSupplier>of(counts::received, counts::classified, counts::alerted, counts::archived))) {
+                    List.<LongSupplier>of(counts::received, counts::classified,
+                            () -> metric(stack, "alert-service", ALERT_METRIC, null) - alertedBefore,
+                            () -> metric(stack, "civicus-export-service", ARCHIVE_METRIC, "outcome=\"failed\"")
+                                    - archivedBefore))) {
                 List<String> ids = submitBatches(stack, partner, batch, accepted);
                 long deadline = began + TimeUnit.SECONDS.toNanos(120 + options.reports());
                 while ((counts.alerted() < ids.size() || counts.archived() < ids.size()) && System.nanoTime() < deadline) {
@@ -235,6 +258,10 @@ public final class PipelineBench {
                 long done = Math.min(counts.alerted(), counts.archived());
                 pipelineRate = done / ((System.nanoTime() - began) / 1e9);
                 notes.put("pipeline: reports accepted", String.valueOf(ids.size()));
+                for (Series stage : pipelineSeries) {
+                    int at = stage.secondsToReach(ids.size());
+                    notes.put("pipeline: all " + stage.name() + " after", at < 0 ? "never (" + stage.last() + ")" : at + " s");
+                }
                 notes.put("pipeline: archived and alert-evaluated", String.valueOf(done));
                 if (done < ids.size()) {
                     notes.put("pipeline: NOT complete", "gave up waiting; the rate counts what was done");
@@ -261,6 +288,22 @@ public final class PipelineBench {
         }
     }
 
+    /** The sum of a counter's series in a service's Prometheus scrape, leaving out those with {@code except}. */
+    private long metric(LocalStack stack, String service, String name, String except) {
+        try {
+            String scrape = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port(service)
+                    + "/actuator/prometheus")).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return (long) scrape.lines().filter(line -> line.startsWith(name) && (except == null || !line.contains(except)))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read " + service + "'s metrics", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** The bench analyst's stored alerts, in short: for a message when the stream missed some. */
     private String stored(LocalStack stack) {
         try {
@@ -270,6 +313,16 @@ public final class PipelineBench {
             return answer.statusCode() + ", " + json.readTree(answer.body()).size() + " alerts";
         } catch (Exception e) {
             return e.toString();
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
         }
     }
 

@@ -25,6 +25,21 @@ public final class Series {
         samples.add(cumulative);
     }
 
+    /** The latest sample, or 0 before the first. */
+    public synchronized long last() {
+        return samples.isEmpty() ? 0 : samples.get(samples.size() - 1);
+    }
+
+    /** The first second at whose sample the count had reached {@code target}, or -1 if it never did. */
+    public synchronized int secondsToReach(long target) {
+        for (int i = 0; i < samples.size(); i++) {
+            if (samples.get(i) >= target) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The change from one sample to the next: per second when sampled every second. */
     public synchronized List<Long> perSecond() {
         List<Long> rates = new ArrayList<>();
@@ -35,8 +50,8 @@ public final class Series {
     }
 
     /**
-     * Samples {@code counts} into {@code series} (the same order) now and then every second until the
-     * returned sampler is closed; a count that fails to be read keeps its last value.
+     * Samples {@code counts} into {@code series} (the same order) now, then every second, and once more
+     * when the returned sampler is closed; a count that fails to be read keeps its last value.
      */
     static AutoCloseable everySecond(List<Series> series, List<LongSupplier> counts) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(work -> {
@@ -45,7 +60,7 @@ public final class Series {
             return thread;
         });
         long[] last = new long[counts.size()];
-        timer.scheduleAtFixedRate(() -> {
+        Runnable sample = () -> {
             for (int i = 0; i < counts.size(); i++) {
                 try {
                     last[i] = counts.get(i).getAsLong();
@@ -54,7 +69,13 @@ public final class Series {
                 }
                 series.get(i).add(last[i]);
             }
-        }, 0, 1, TimeUnit.SECONDS);
-        return timer::shutdownNow;
+        };
+        timer.scheduleAtFixedRate(sample, 0, 1, TimeUnit.SECONDS);
+        // closing takes one last sample, so that the end of the run is in every series
+        return () -> {
+            timer.shutdown();
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+            sample.run();
+        };
     }
 }

@@ -508,7 +508,8 @@ public final class PipelineBench {
         }
     }
 
-    static long peakRssKb() throws IOException {
+    /** The peak resident memory of this JVM (VmHWM), in KiB; -1 where /proc is not. */
+    public static long peakRssKb() throws IOException {
         Path status = Path.of("/proc/self/status");
         if (!Files.exists(status)) {
             return -1;

@@ -202,7 +202,7 @@ public final class PipelineBench {
 
             err.println("bench: warming up with " + WARM_UP + " reports");
             List<BenchReport> warmUp = take(reports, WARM_UP);
-            List<String> warmIds = submitBatches(stack, partner, warmUp, new AtomicLong());
+            List<String> warmIds = submitBatches(stack, partner, warmUp);
             if (!alerts.awaitAll(warmIds, WARM_UP_WITHIN)) {
                 Counts sinceStart = new Counts(admin, false);
                 throw new IllegalStateException("the warm-up's " + warmIds.size() + " reports raised " + alerts.count(warmIds)
@@ -242,7 +242,6 @@ public final class PipelineBench {
             long archivedBefore = metric(stack, "civicus-export-service", ARCHIVE_METRIC, "outcome=\"failed\"");
             err.println("bench: " + batch.size() + " reports through the batch API, " + BATCH + " a request, "
                     + BATCHES_IN_FLIGHT + " requests at a time");
-            AtomicLong accepted = new AtomicLong();
             double pipelineRate;
             long began = System.nanoTime();
             try (AutoCloseable sampling = Series.everySecond(pipelineSeries,
@@ -250,7 +249,7 @@ public final class PipelineBench {
                             () -> metric(stack, "alert-service", ALERT_METRIC, null) - alertedBefore,
                             () -> metric(stack, "civicus-export-service", ARCHIVE_METRIC, "outcome=\"failed\"")
                                     - archivedBefore))) {
-                List<String> ids = submitBatches(stack, partner, batch, accepted);
+                List<String> ids = submitBatches(stack, partner, batch);
                 long deadline = began + TimeUnit.SECONDS.toNanos(120 + options.reports());
                 while ((counts.alerted() < ids.size() || counts.archived() < ids.size()) && System.nanoTime() < deadline) {
                     Thread.sleep(200);
@@ -335,8 +334,7 @@ public final class PipelineBench {
     }
 
     /** Submits as NDJSON batches, a few requests at a time; answers the ids accepted. */
-    private List<String> submitBatches(LocalStack stack, String partner, List<BenchReport> reports, AtomicLong accepted)
-            throws Exception {
+    private List<String> submitBatches(LocalStack stack, String partner, List<BenchReport> reports) throws Exception {
         Semaphore inFlight = new Semaphore(BATCHES_IN_FLIGHT);
         List<CompletableFuture<List<String>>> answers = new ArrayList<>();
         for (int from = 0; from < reports.size(); from += BATCH) {
@@ -348,7 +346,7 @@ public final class PipelineBench {
                             .timeout(Duration.ofMinutes(10))
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((answer, failure) -> inFlight.release())
-                    .thenApply(answer -> acceptedIds(answer, accepted)));
+                    .thenApply(this::acceptedIds));
         }
         List<String> ids = new ArrayList<>();
         for (CompletableFuture<List<String>> answer : answers) {
@@ -357,7 +355,7 @@ public final class PipelineBench {
         return ids;
     }
 
-    private List<String> acceptedIds(HttpResponse<String> answer, AtomicLong accepted) {
+    private List<String> acceptedIds(HttpResponse<String> answer) {
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("the batch API answered " + answer.statusCode() + ": "
                     + answer.body().substring(0, Math.min(300, answer.body().length())));
@@ -368,7 +366,6 @@ public final class PipelineBench {
                 ids.add(line.path("id").asString());
             }
         }
-        accepted.addAndGet(ids.size());
         return ids;
     }
 

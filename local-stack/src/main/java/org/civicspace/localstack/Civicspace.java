@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.civicspace.classification.benchmark.BenchCommand;
 import org.civicspace.classification.evaluation.EvaluateCommand;
+import org.civicspace.localstack.bench.PipelineBench;
 
 /**
  * The {@code civicspace} command: {@code up} runs the whole system on this machine,
@@ -26,6 +27,9 @@ public final class Civicspace {
                   prints a signed token (and nothing else) for the gateway on this machine
               civicspace evaluate --gold FILE [--json] [--errors]
                   measures the classifier against a labelled JSON Lines file
+              civicspace bench [pipeline] [--reports N] [--seconds S] [--json] [--report FILE.html] [--kafka HOST:PORT] [--mongo URI]
+                  Kafka alone beside the whole pipeline (throughput, end-to-end latency, peak RSS) on a stack of
+                  its own; without "pipeline", the classifier's benchmark too and the combined table
               civicspace bench feeds [--feeds N] [--items M] [--changed PERCENT] [--minutes T] [--json]
                   polls N feeds from a local feed server on a stack of its own; reports feeds per minute
               civicspace bench classifier [--json] [--forks N] [--warmups N] [--iterations N] [--seconds S]
@@ -135,11 +139,13 @@ public final class Civicspace {
     }
 
     private static int bench(Deque<String> words, PrintStream out, PrintStream err) throws Exception {
-        String what = words.isEmpty() ? "" : words.pop();
+        String what = words.isEmpty() || words.peek().startsWith("--") ? "" : words.pop();
         return switch (what) {
+            case "" -> PipelineBench.run(words, out, err, true);
+            case "pipeline" -> PipelineBench.run(words, out, err, false);
             case "feeds" -> FeedBench.run(words, out, err);
             case "classifier" -> BenchCommand.run(words.toArray(String[]::new), out, err);
-            default -> throw new IllegalArgumentException("bench needs what to measure: feeds or classifier");
+            default -> throw new IllegalArgumentException("bench measures pipeline, feeds or classifier, not '" + what + "'");
         };
     }
 

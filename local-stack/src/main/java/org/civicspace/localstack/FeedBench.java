@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.civicspace.localstack.bench.PipelineBench;
+
 import com.sun.net.httpserver.HttpServer;
 
 /**
@@ -111,7 +113,7 @@ final class FeedBench {
             double publishedAgain = sum(scrape, RECEIVED, "source=\"feed\"") - published;
             double feedsPerMinuteAgain = ids.size() / secondsAgain * 60;
             double itemsPerSecondAgain = publishedAgain / secondsAgain;
-            long peakRssMb = peakRssKb() / 1024;
+            long peakRssMb = PipelineBench.peakRssKb() / 1024;
             out.printf(Locale.ROOT, "%-28s %12s%n", "measure", "value");
             out.printf(Locale.ROOT, "%-28s %12d%n", "feeds", feeds);
             out.printf(Locale.ROOT, "%-28s %12d%n", "items per feed", items);
@@ -256,14 +258,5 @@ final class FeedBench {
                 .filter(line -> line.startsWith(metric) && (mustContain == null || line.contains(mustContain)))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
-    }
-
-    private static long peakRssKb() throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.exists(status)) {
-            return -1;
-        }
-        return Files.readAllLines(status).stream().filter(line -> line.startsWith("VmHWM:"))
-                .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(-1);
     }
 }

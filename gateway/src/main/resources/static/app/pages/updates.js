@@ -87,7 +87,10 @@ function show(place, update) {
     ? h('ol', {class: 'developments'}, section.developments.map((development) => {
       const text = h('textarea', {rows: '4', disabled: !editable, name: `development-${development.id}`},
         development.text || '');
-      texts.set(development.id, {freedom: section.freedom, text});
+      // a development of two freedoms stands in both sections: whichever copy was edited counts
+      const entry = texts.get(development.id) || {original: development.text || '', areas: []};
+      entry.areas.push(text);
+      texts.set(development.id, entry);
       return h('li', {class: 'development'},
         h('p', {class: 'meta'}, h('time', {datetime: development.date || ''}, day(development.date)),
           badges('violation', development.violationTypes),
@@ -99,17 +102,16 @@ function show(place, update) {
 
   const save = h('button', {type: 'button', class: 'primary', disabled: !editable}, t('updates.save'));
   save.addEventListener('click', () => busy(save, async () => {
+    // one text per development, though it may stand in several sections; If-Match: a colleague's
+    // newer version is never overwritten (412)
     const body = {
-      version: update.version,
       headline: headline.value,
       introduction: introduction.value,
-      sections: (update.sections || []).map((section) => ({
-        freedom: section.freedom,
-        developments: (section.developments || []).map((development) => ({
-          id: development.id, text: texts.get(development.id).text.value})),
-      })),
+      developments: [...texts].map(([id, entry]) => ({id,
+        text: (entry.areas.find((area) => area.value !== entry.original) || entry.areas[0]).value})),
     };
-    const saved = await json(`/api/v1/updates/${encodeURIComponent(update.id)}`, {method: 'PATCH', body});
+    const saved = await json(`/api/v1/updates/${encodeURIComponent(update.id)}`,
+      {method: 'PATCH', body, headers: {'If-Match': `"${update.version}"`}});
     announce(t('updates.saved', {version: saved.version}));
     show(place, saved);
   }, problem));

@@ -140,8 +140,8 @@ public final class LocalStack implements AutoCloseable {
         if (service.mongoDatabase() != null) {
             properties.put("spring.mongodb.uri", mongoUri(service.mongoDatabase()));
         }
-        if (service.name().equals("alert-service")) {
-            properties.putAll(alertDelivery());
+        if (service.name().equals("alert-service") || service.name().equals("civicus-export-service")) {
+            properties.putAll(mailAndLinks(service.name()));
         }
         properties.putAll(options.properties());
         if (service.name().equals("gateway")) {
@@ -162,15 +162,21 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Where the alert service's e-mail goes — the catcher, unless {@code spring.mail.host} was given —
-     * and, in the demo, who is on call for urgent actions anywhere.
+     * Where the alert and export services' e-mail goes — the catcher, unless {@code spring.mail.host}
+     * was given — with links into the web UI's pages; in the demo, who is on call for urgent actions.
      */
-    private Map<String, String> alertDelivery() {
+    private Map<String, String> mailAndLinks(String service) {
         Map<String, String> properties = new LinkedHashMap<>();
         if (mail != null) {
             properties.put("spring.mail.host", "127.0.0.1");
             properties.put("spring.mail.port", String.valueOf(mail.port()));
         }
+        String ui = "http://localhost:" + port("gateway") + "/#";
+        if (service.equals("civicus-export-service")) {
+            properties.put("civicspace.export.updates.monthly.link", ui + "/updates/");
+            return properties;
+        }
+        properties.put("civicspace.alert.notify.link-base", ui);
         if (options.demo()) {
             properties.put("civicspace.alert.urgent.on-call.default[0].name", "demo-advocacy");
             properties.put("civicspace.alert.urgent.on-call.default[0].email", "demo-advocacy@civicspace.localhost");

@@ -3,11 +3,20 @@ package org.civicspace.export.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.civicspace.export.update.domain.Sources.report;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.bson.Document;
 import org.civicspace.events.Freedom;
 import org.civicspace.events.PersonRole;
@@ -20,6 +29,8 @@ import org.civicspace.export.application.ArchiveReportUseCase;
 import org.civicspace.export.update.application.IncidentStore;
 import org.civicspace.export.update.domain.Pseudonyms;
 import org.civicspace.export.update.domain.Sources;
+import org.civicspace.export.update.render.CsvUpdateRendererTest;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -137,6 +148,62 @@ class UpdatesIT extends UpdateTestContext {
         assertThat(md).contains("## Association", "## Peaceful Assembly", "## Expression", "## Sources")
                 .contains("1. ").contains("<https://news.example/" + prefix + "-arrest-1>");
         assertThat(auditOf(prefix + "-arrest-3")).as("nothing restricted was exported").isEmpty();
+    }
+
+    @Test
+    void everyFormatLeavesOutConfidentialReportsAndRealNamesAndDefusesAHostileTitle() throws IOException {
+        String prefix = "f" + UUID.randomUUID().toString().substring(0, 8);
+        seed("AZ", prefix);
+        String pseudonym = new Pseudonyms(properties.pseudonymSecret()).pseudonymOf("Maksim Ivanov");
+        String id = compile("{\"country\": \"AZ\", \"from\": \"2026-10-01\", \"to\": \"2026-10-31\"}")
+                .get("id").asString();
+
+        for (String format : List.of("md", "html", "docx", "pdf", "json", "csv")) {
+            byte[] file = as("editor", "editor-1").get().uri("/api/v1/updates/{id}/export?format={f}", id, format)
+                    .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+            String text = readBack(format, file);
+
+            assertThat(text).as(format).contains(pseudonym, "Newspaper closed")
+                    .doesNotContain(CONFIDENTIAL_TITLE, RESTRICTED_TITLE, "Ivanov", "Иванов", "Football");
+            if (format.equals("html")) {
+                org.jsoup.nodes.Document page = Jsoup.parse(new String(file, StandardCharsets.UTF_8));
+                assertThat(page.select("script, [onerror], [onload], a[href^=javascript]")).as("html").isEmpty();
+                assertThat(page.text()).contains("<script>alert(1)</script>");
+            }
+            if (format.equals("csv")) {
+                assertThat(CsvUpdateRendererTest.parse(text.replace("\uFEFF", "")).stream().flatMap(List::stream)
+                        .map(String::stripLeading)).as("csv cells").noneMatch(cell -> cell.matches("(?s)^[=+\\-@].*"));
+            }
+        }
+    }
+
+    /**
+     * Everything a reader of the format could see: the text of html, csv, md and json as served, the
+     * text of every page of the pdf, and every part of the docx (its footnotes and headers too).
+     */
+    static String readBack(String format, byte[] file) throws IOException {
+        switch (format) {
+            case "pdf" -> {
+                try (PDDocument pdf = Loader.loadPDF(file)) {
+                    return new PDFTextStripper().getText(pdf);
+                }
+            }
+            case "docx" -> {
+                StringBuilder parts = new StringBuilder();
+                try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
+                    for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                        parts.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8).replaceAll("<[^>]+>", ""));
+                    }
+                }
+                try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(file));
+                        XWPFWordExtractor extractor = new XWPFWordExtractor(docx)) {
+                    return extractor.getText() + parts;
+                }
+            }
+            default -> {
+                return new String(file, StandardCharsets.UTF_8);
+            }
+        }
     }
 
     @Test

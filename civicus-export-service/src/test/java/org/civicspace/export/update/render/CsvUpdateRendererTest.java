@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class CsvUpdateRendererTest {
+public class CsvUpdateRendererTest {
 
     private final CsvUpdateRenderer renderer = new CsvUpdateRenderer();
 
@@ -73,7 +73,7 @@ class CsvUpdateRendererTest {
     }
 
     /** A strict RFC 4180 reader: every record ends with CRLF, quotes only around whole fields. */
-    private static List<List<String>> parse(String csv) {
+    public static List<List<String>> parse(String csv) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

@@ -152,6 +152,19 @@ class ManifestCheckerTest {
     }
 
     @Test
+    void reportsAPrefixAclUnlessItIsTheAnonymousGroupsOfABroadcastConsumer() {
+        String prefixed = changeFirst(manifests, "resource: {type: group, name: worker, patternType: literal}",
+                "resource: {type: group, name: work, patternType: prefix}");
+        assertThat(kubernetesProblems(prefixed)).contains("KafkaUser worker has a non-literal ACL on work");
+
+        String anonymous = changeFirst(manifests, "resource: {type: group, name: worker, patternType: literal}",
+                "resource: {type: group, name: anonymous., patternType: prefix}");
+        assertThat(kubernetesProblems(anonymous)).as("a service with no group-less binding may not read as anonymous")
+                .singleElement().asString().startsWith("KafkaUser worker may use topics")
+                .doesNotContain("non-literal");
+    }
+
+    @Test
     void reportsSecretValuesAndWholeSecretsTakenAsEnvironment() {
         String withSecret = manifests + "---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: mongo-worker\n"
                 + "data:\n  uri: bW9uZ28=\n";

@@ -24,6 +24,8 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
+import tools.jackson.databind.json.JsonMapper;
+
 class EveryRendererTest {
 
     private static final List<UpdateRenderer> RENDERERS = List.of(
@@ -42,10 +44,12 @@ class EveryRendererTest {
 
     @Test
     void springFindsTheRenderersEachByItsOwnFormat() {
-        try (AnnotationConfigApplicationContext context =
-                new AnnotationConfigApplicationContext(UpdateRenderer.class.getPackageName())) {
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            context.registerBean(JsonMapper.class, () -> JsonMapper.builder().build()); // the json renderer's
+            context.scan(UpdateRenderer.class.getPackageName());
+            context.refresh();
             assertThat(context.getBeansOfType(UpdateRenderer.class).values()).extracting(UpdateRenderer::format)
-                    .contains("html", "docx", "pdf", "csv").doesNotHaveDuplicates();
+                    .containsExactlyInAnyOrder("md", "html", "docx", "pdf", "json", "csv");
         }
     }
 

@@ -323,7 +323,7 @@ class WebUiInBrowserIT {
         WebElement headline = wait.until(ExpectedConditions.presenceOfElementLocated(By.name("headline")));
         assertThat(browser.findElement(By.cssSelector(".meta")).getText()).contains("Draft");
         headline.clear();
-        headline.sendKeys("Kazakhstan: defenders and journalists detained (edited in the browser)");
+        headline.sendKeys("Defenders and journalists detained as edited in the browser");
         click(By.xpath("//button[normalize-space()='Save changes']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".meta"), "version 2"));
         screenshot("update-draft");
@@ -340,7 +340,7 @@ class WebUiInBrowserIT {
         Path markdown = Awaitility.await("the markdown download").atMost(Duration.ofSeconds(20))
                 .until(() -> finishedDownload(".md"), file -> file != null);
         assertThat(Files.readString(markdown, StandardCharsets.UTF_8))
-                .contains("Kazakhstan: defenders and journalists detained (edited in the browser)");
+                .contains("Defenders and journalists detained as edited in the browser");
         click(By.xpath("//button[normalize-space()='Download PDF']"));
         Path pdf = Awaitility.await("the PDF download").atMost(Duration.ofSeconds(30))
                 .until(() -> finishedDownload(".pdf"), file -> file != null);

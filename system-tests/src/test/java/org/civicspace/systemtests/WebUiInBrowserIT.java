@@ -117,6 +117,8 @@ class WebUiInBrowserIT {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(driverService, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // a page that re-renders (a refresh, an arriving event) replaces the elements a wait holds: look again
+        wait.ignoring(StaleElementReferenceException.class);
         wait.ignoring(StaleElementReferenceException.class);
     }
 
@@ -189,7 +191,11 @@ class WebUiInBrowserIT {
             assertThat(section("Journalist held incommunicado in Aktobe").findElement(By.cssSelector("table.steps")).getText())
                     .contains(ON_CALL);
         });
-        section("Journalist held incommunicado in Aktobe").findElement(By.xpath(".//button[normalize-space()='Acknowledge']")).click();
+        wait.until(driver -> {
+            section("Journalist held incommunicado in Aktobe").findElement(By.xpath(".//button[normalize-space()='Acknowledge']"))
+                    .click();
+            return true;
+        });
         wait.until(driver -> section("Journalist held incommunicado in Aktobe").getText().contains("Acknowledged by advocacy-ben"));
         assertThat(section("Journalist held incommunicado in Aktobe").findElements(By.xpath(".//button[normalize-space()='Acknowledge']")))
                 .isEmpty();

@@ -4,10 +4,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.civicspace.export.domain.Caller;
+import org.civicspace.export.adapter.in.web.Callers;
 import org.civicspace.export.domain.CountryCodes;
 import org.civicspace.export.domain.InvalidParametersException;
 import org.civicspace.export.update.UpdateProperties;
@@ -24,7 +22,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -49,7 +46,6 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/updates")
 class UpdatesController {
 
-    private static final String ROLE_PREFIX = "ROLE_";
 
     private final UpdateService updates;
     private final ExportUpdateService exports;
@@ -140,7 +136,7 @@ class UpdatesController {
     @GetMapping("/{id}/export")
     Mono<ResponseEntity<byte[]>> export(@PathVariable String id, @RequestParam(required = false) String format,
             @RequestParam(required = false) String version, JwtAuthenticationToken authentication) {
-        return found(exports.export(id, format, version, caller(authentication)))
+        return found(exports.export(id, format, version, Callers.of(authentication)))
                 .map(file -> ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType(file.mediaType()))
                         .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -193,13 +189,6 @@ class UpdatesController {
         return authentication.getToken().getSubject();
     }
 
-    private static Caller caller(JwtAuthenticationToken authentication) {
-        Set<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith(ROLE_PREFIX))
-                .map(authority -> authority.substring(ROLE_PREFIX.length()))
-                .collect(Collectors.toUnmodifiableSet());
-        return new Caller(subject(authentication), roles);
-    }
 
     record CompileRequest(String country, String from, String to, Boolean internal) {
     }

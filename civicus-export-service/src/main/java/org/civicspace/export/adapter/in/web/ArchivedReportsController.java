@@ -1,18 +1,14 @@
 package org.civicspace.export.adapter.in.web;
 
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.civicspace.export.application.ReadReportUseCase;
 import org.civicspace.export.application.SearchReportsUseCase;
 import org.civicspace.export.domain.ArchivedReport;
-import org.civicspace.export.domain.Caller;
 import org.civicspace.export.domain.SearchQuery;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +25,6 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/reports")
 class ArchivedReportsController {
 
-    private static final String ROLE_PREFIX = "ROLE_";
 
     private final ReadReportUseCase readReport;
     private final SearchReportsUseCase searchReports;
@@ -52,7 +47,7 @@ class ArchivedReportsController {
             @RequestParam(required = false) String page, @RequestParam(required = false) String size,
             JwtAuthenticationToken authentication, ServerHttpRequest request) {
         return Mono.fromCallable(() -> SearchQuery.parse(country, freedom, violation, urgency, from, to, q, page, size))
-                .flatMap(query -> searchReports.search(query, callerOf(authentication)))
+                .flatMap(query -> searchReports.search(query, Callers.of(authentication)))
                 .map(found -> new SearchResponse(found.items(), found.page(), found.size(), found.total(),
                         found.hasNext() ? pageLink(request, found.page() + 1) : null));
     }
@@ -60,7 +55,7 @@ class ArchivedReportsController {
     /** The report as {@code {id, sensitivity, source, report, classification, duplicateOf, archivedAt}}. */
     @GetMapping("/{id}")
     Mono<ArchivedReport> report(@PathVariable String id, JwtAuthenticationToken authentication) {
-        return readReport.read(id, callerOf(authentication)).switchIfEmpty(Mono.error(() -> notFound()));
+        return readReport.read(id, Callers.of(authentication)).switchIfEmpty(Mono.error(() -> notFound()));
     }
 
     private static String pageLink(ServerHttpRequest request, int page) {
@@ -68,14 +63,6 @@ class ArchivedReportsController {
                 .replaceQueryParam("page", page).build().toUriString();
     }
 
-    private static Caller callerOf(JwtAuthenticationToken authentication) {
-        Set<String> roles = authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith(ROLE_PREFIX))
-                .map(authority -> authority.substring(ROLE_PREFIX.length()))
-                .collect(Collectors.toUnmodifiableSet());
-        return new Caller(authentication.getToken().getSubject(), roles);
-    }
 
     /** One page of a search. */
     record SearchResponse(List<ArchivedReport> items, int page, int size, long total, String next) {

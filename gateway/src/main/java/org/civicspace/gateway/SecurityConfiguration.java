@@ -3,13 +3,20 @@ package org.civicspace.gateway;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.HEAD;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
+
+import reactor.core.publisher.Flux;
 
 /**
  * Who may call what: each operation of {@link PublicApi} for its roles and admin. Every service checks
@@ -25,8 +32,7 @@ class SecurityConfiguration {
         "/api/v1/docs", "/api/v1/docs/**"};
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtAuthenticationConverter tokens,
-            GatewayProperties gateway) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, GatewayProperties gateway) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -50,8 +56,37 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(server -> server
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden())
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens)))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFrom(gateway.rolesClaim()))))
                 .build();
+    }
+
+    /**
+     * The caller's roles, each as {@code ROLE_<role>}, from the claim at {@code path}: dotted for a
+     * nested claim ({@code realm_access.roles} in Keycloak), a claim's whole name first (so
+     * {@code https://civicspace.example/roles} works); a JSON array or a string of roles separated by
+     * spaces or commas. A missing claim or one of another shape gives no roles. Every service reads
+     * them the same way, from the same setting ({@code CIVICSPACE_JWT_ROLES_CLAIM}).
+     */
+    static ReactiveJwtAuthenticationConverter rolesFrom(String path) {
+        ReactiveJwtAuthenticationConverter converter = new ReactiveJwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> Flux.fromIterable(rolesAt(jwt.getClaims(), path.strip()))
+                .map(role -> new SimpleGrantedAuthority("ROLE_" + role)));
+        return converter;
+    }
+
+    private static List<String> rolesAt(Map<String, Object> claims, String path) {
+        Object value = claims.get(path);
+        if (value == null) {
+            value = claims;
+            for (String step : path.split("\\.")) {
+                value = value instanceof Map<?, ?> map ? map.get(step) : null;
+            }
+        }
+        if (value instanceof String text) {
+            value = List.of(text.split("[\\s,]+"));
+        }
+        return value instanceof Collection<?> roles ? roles.stream().filter(String.class::isInstance)
+                .map(String.class::cast).map(String::strip).filter(role -> !role.isEmpty()).distinct().toList() : List.of();
     }
 
     /**

@@ -11,8 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
-import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
@@ -26,10 +28,12 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * The decoder for an OpenID Connect provider, against a stand-in for Keycloak on 127.0.0.1 that
- * serves a discovery document and its keys, and the decoder for the local key pair.
+ * Which tokens the gateway trusts, from the settings every service shares ({@code issuer-uri},
+ * {@code public-key-location}, {@code audiences}, {@code jwk-set-uri}): the decoder Spring Boot builds
+ * from them, against a stand-in for Keycloak on 127.0.0.1 that serves a discovery document and its
+ * keys, and against the local key pair. Both settings present, as in {@code gateway.yml}: the issuer wins.
  */
-class TokenConfigurationTest {
+class TokenDecoderTest {
 
     final Tokens tokens = new Tokens();
     final AtomicInteger discoveries = new AtomicInteger();
@@ -52,8 +56,8 @@ class TokenConfigurationTest {
         Jwt jwt = decoder.decode(token).block();
 
         assertThat(jwt.getSubject()).isEqualTo("f3b1c2d4");
-        assertThat(new RolesClaim("realm_access.roles").convert(jwt)).extracting(GrantedAuthority::getAuthority)
-                .containsExactly("ROLE_analyst");
+        assertThat(SecurityConfiguration.rolesFrom("realm_access.roles").convert(jwt).block().getAuthorities())
+                .extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_analyst");
     }
 
     @Test
@@ -96,6 +100,27 @@ class TokenConfigurationTest {
         assertThatThrownBy(() -> decoder.decode(stranger).block()).hasRootCauseMessage("Signed JWT rejected: Invalid signature");
     }
 
+    @Test
+    void withAKeySetAddressTheKeysComeFromThereWhileTheIssuerIsStillChecked() {
+        // compose and k8s: the keys are fetched inside the network, the issuer is the address people use
+        String inside = startKeycloakStandIn();
+        String outside = "https://id.civicspace.example/realms/civicspace";
+        ReactiveJwtDecoder[] decoder = new ReactiveJwtDecoder[1];
+        new ReactiveWebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ReactiveWebSecurityAutoConfiguration.class,
+                        ReactiveOAuth2ResourceServerAutoConfiguration.class))
+                .withPropertyValues("spring.security.oauth2.resourceserver.jwt.public-key-location=" + tokens.publicKeyLocation(),
+                        "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + outside,
+                        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + inside + "/protocol/openid-connect/certs")
+                .run(context -> decoder[0] = context.getBean(ReactiveJwtDecoder.class));
+
+        String token = Tokens.signed(tokens.keys, Map.of("iss", outside, "sub", "a"), Instant.now().plusSeconds(300));
+        assertThat(decoder[0].decode(token).block().getSubject()).isEqualTo("a");
+        assertThat(discoveries).hasValue(0);
+        String fromInside = Tokens.signed(tokens.keys, Map.of("iss", inside, "sub", "a"), Instant.now().plusSeconds(300));
+        assertThatThrownBy(() -> decoder[0].decode(fromInside).block()).isInstanceOf(JwtValidationException.class);
+    }
+
     private String startKeycloakStandIn() {
         String jwks = new JWKSet(new RSAKey.Builder((RSAPublicKey) tokens.keys.getPublic()).keyID("k1").build())
                 .toString();
@@ -114,13 +139,18 @@ class TokenConfigurationTest {
         return issuer[0];
     }
 
-    private static ReactiveJwtDecoder decoder(String issuer, String publicKeyLocation, List<String> audiences) {
-        OAuth2ResourceServerProperties properties = new OAuth2ResourceServerProperties();
-        properties.getJwt().setIssuerUri(issuer);
-        if (publicKeyLocation != null) {
-            properties.getJwt().setPublicKeyLocation(new DefaultResourceLoader().getResource(publicKeyLocation));
-        }
-        properties.getJwt().setAudiences(audiences);
-        return new TokenConfiguration().jwtDecoder(properties);
+    /** The decoder of a context with our settings: the local key always configured, as gateway.yml does. */
+    private ReactiveJwtDecoder decoder(String issuer, String publicKeyLocation, List<String> audiences) {
+        ReactiveJwtDecoder[] decoder = new ReactiveJwtDecoder[1];
+        new ReactiveWebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ReactiveWebSecurityAutoConfiguration.class,
+                        ReactiveOAuth2ResourceServerAutoConfiguration.class))
+                .withPropertyValues(
+                        "spring.security.oauth2.resourceserver.jwt.public-key-location="
+                                + (publicKeyLocation == null ? tokens.publicKeyLocation() : publicKeyLocation),
+                        "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + (issuer == null ? "" : issuer),
+                        "spring.security.oauth2.resourceserver.jwt.audiences=" + String.join(",", audiences))
+                .run(context -> decoder[0] = context.getBean(ReactiveJwtDecoder.class));
+        return decoder[0];
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-class RolesClaimTest {
+class RolesFromClaimTest {
 
     @Test
     void readsOurOwnTopLevelRolesClaim() {
@@ -50,6 +50,7 @@ class RolesClaimTest {
     private static List<String> roles(String path, Map<String, Object> claims) {
         Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("someone").claims(all -> all.putAll(claims))
                 .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
-        return new RolesClaim(path).convert(jwt).stream().map(GrantedAuthority::getAuthority).toList();
+        return SecurityConfiguration.rolesFrom(path).convert(jwt).block().getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).toList();
     }
 }

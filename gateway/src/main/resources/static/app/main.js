@@ -2,9 +2,10 @@
 // <main>. The alert service's notification links are /alerts/{id} and /urgent-actions/{id}
 // after its link base, so a link base ending in /# lands on these routes. A route may return a function that undoes what it started (a live stream, a timer).
 
-import {may, session, signOut} from './api.js';
+import {may, session} from './api.js';
 import {announce, fill, h} from './dom.js';
 import {currentLanguage, initLanguage, setLanguage, t} from './i18n.js';
+import {finishSignIn, loadSettings, provider, signOutEverywhere} from './oidc.js';
 import * as signin from './pages/signin.js';
 import * as alerts from './pages/alerts.js';
 import * as urgent from './pages/urgent.js';
@@ -32,6 +33,8 @@ const ROUTES = [
   {path: /^\/admin\/feeds$/, page: feeds, roles: ['admin'], nav: 'nav.feeds', href: '#/admin/feeds'},
 ];
 
+const ROLES = ['partner', 'analyst', 'advocacy', 'editor', 'admin'];
+
 let undo = null;
 let moveFocus = false; // not on the first page shown, but after every navigation: to the new heading
 
@@ -54,7 +57,9 @@ function renderNav() {
   });
   fill(document.getElementById('nav-links'), links);
   const user = session();
-  document.getElementById('who').textContent = user ? t('signedInAs', {user: user.user, roles: user.roles.join(', ')}) : '';
+  // a provider's token may hold roles of its own (offline_access, …): only ours are shown
+  const roles = user ? user.roles.filter((role) => ROLES.includes(role)) : [];
+  document.getElementById('who').textContent = user ? t('signedInAs', {user: user.user, roles: roles.join(', ')}) : '';
   document.getElementById('sign-out').hidden = !user;
 }
 
@@ -111,6 +116,13 @@ async function route() {
 
 async function start() {
   await initLanguage();
+  await loadSettings();
+  try {
+    const next = await finishSignIn();
+    if (next) window.location.hash = `#${next}`;
+  } catch (error) {
+    window.location.hash = `#/signin?problem=${encodeURIComponent(error.reason || 'signin.failed')}`;
+  }
   const select = document.getElementById('lang');
   select.value = currentLanguage();
   select.addEventListener('change', async () => {
@@ -120,8 +132,7 @@ async function start() {
     await route();
   });
   document.getElementById('sign-out').addEventListener('click', () => {
-    signOut();
-    window.location.hash = '#/signin';
+    if (!signOutEverywhere(provider())) window.location.hash = '#/signin';
   });
   window.addEventListener('civicspace:signed-out', () => {
     if (!location().path.startsWith('/signin')) window.location.hash = '#/signin';

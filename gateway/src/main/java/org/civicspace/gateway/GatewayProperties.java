@@ -21,11 +21,12 @@ import org.springframework.util.unit.DataSize;
  * @param bodyLimits the largest request bodies
  * @param corsAllowedOrigins origins a browser may call the API from besides our own; none by default
  * @param contentSecurityPolicy the {@code Content-Security-Policy} of every response
+ * @param signIn how the web UI signs people in at an OpenID Connect provider
  */
 @ConfigurationProperties(prefix = "civicspace.gateway")
 record GatewayProperties(URI ingestUri, URI classificationUri, URI alertUri, URI exportUri, String rolesClaim,
         RateLimits rateLimits, BodyLimits bodyLimits, List<String> corsAllowedOrigins,
-        String contentSecurityPolicy) {
+        String contentSecurityPolicy, SignIn signIn) {
 
     GatewayProperties {
         Objects.requireNonNull(ingestUri, "civicspace.gateway.ingest-uri is required");
@@ -40,6 +41,7 @@ record GatewayProperties(URI ingestUri, URI classificationUri, URI alertUri, URI
         corsAllowedOrigins = corsAllowedOrigins == null ? List.of()
                 : corsAllowedOrigins.stream().map(String::strip).filter(origin -> !origin.isEmpty()).toList();
         Objects.requireNonNull(contentSecurityPolicy, "civicspace.gateway.content-security-policy is required");
+        signIn = signIn == null ? new SignIn(null, null, null) : signIn;
     }
 
     /** The address of a service. */
@@ -103,6 +105,27 @@ record GatewayProperties(URI ingestUri, URI classificationUri, URI alertUri, URI
                 case REPORT_BATCH -> reportBatch.toBytes();
                 case FEED_BATCH -> feedBatch.toBytes();
             };
+        }
+    }
+
+    /**
+     * The web UI's sign-in at an OpenID Connect provider (authorization code with PKCE, a public client).
+     *
+     * @param clientId the client registered at the provider for the UI; none: the UI asks for a pasted token
+     * @param scope the scopes asked for
+     * @param discoveryUri where the gateway reads the provider's discovery document, when not at the issuer
+     *        (a container that reaches the provider by another name than people do)
+     */
+    record SignIn(String clientId, String scope, URI discoveryUri) {
+
+        SignIn {
+            clientId = clientId == null ? "" : clientId.strip();
+            scope = scope == null || scope.isBlank() ? "openid" : scope.strip();
+            discoveryUri = discoveryUri == null || discoveryUri.toString().isBlank() ? null : discoveryUri;
+        }
+
+        boolean enabled() {
+            return !clientId.isEmpty();
         }
     }
 }

@@ -2,6 +2,7 @@ package org.civicspace.gateway;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.HEAD;
+import static org.springframework.http.HttpMethod.POST;
 
 import java.util.Collection;
 import java.util.List;
@@ -20,8 +21,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Who may call what: each operation of {@link PublicApi} for its roles and admin. Every service checks
- * the token again behind the gateway; this is the first of the two checks. The web UI, the API
- * documents and the health probes are public; any other {@code /api/**} path needs a valid token and
+ * the token again behind the gateway; this is the first of the two checks. The web UI, its sign-in,
+ * the API documents and the health probes are public; any other {@code /api/**} path needs a valid token and
  * then finds nothing (404), and everything else is refused.
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,6 +46,8 @@ class SecurityConfiguration {
                     api.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll();
                     api.pathMatchers(GET, PUBLIC_PAGES).permitAll();
                     api.pathMatchers(HEAD, PUBLIC_PAGES).permitAll();
+                    api.pathMatchers(GET, "/api/v1/sign-in").permitAll();
+                    api.pathMatchers(POST, "/api/v1/sign-in/token").permitAll();
                     PublicApi.OPERATIONS.forEach(operation -> api.pathMatchers(operation.method(), operation.path())
                             .hasAnyRole(operation.rolesWithAdmin().toArray(String[]::new)));
                     api.pathMatchers("/api/**").authenticated();

@@ -36,7 +36,7 @@ class CorsConfigurationTest {
         return SecurityConfiguration.corsConfiguration(new GatewayProperties(local, local, local, local, "roles",
                 new GatewayProperties.RateLimits(true, bucket, bucket),
                 new GatewayProperties.BodyLimits(DataSize.ofKilobytes(1), DataSize.ofKilobytes(1), DataSize.ofKilobytes(1)),
-                origins, "default-src 'self'"));
+                origins, "default-src 'self'", null));
     }
 
     private static MockServerWebExchange exchange(String path) {

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,17 +28,26 @@ class OpenApiDocumentTest {
         assertThat(document.get("openapi")).isEqualTo("3.1.0");
 
         Map<String, Set<String>> documented = new TreeMap<>();
-        paths(document).forEach((path, item) -> item.forEach((method, operation) -> {
-            if (METHODS.contains(method)) {
-                @SuppressWarnings("unchecked")
-                Set<String> roles = Set.copyOf((java.util.List<String>) ((Map<String, Object>) operation).get("x-roles"));
-                documented.put(method.toUpperCase() + " /api/v1" + path, roles);
+        Set<String> servedByGateway = new TreeSet<>();
+        paths(document).forEach((path, item) -> item.forEach((method, described) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> operation = (Map<String, Object>) described;
+            if (!METHODS.contains(method)) {
+                return;
             }
+            if ("gateway".equals(operation.get("x-served-by"))) {
+                servedByGateway.add(method.toUpperCase() + " /api/v1" + path);
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            Set<String> roles = Set.copyOf((java.util.List<String>) operation.get("x-roles"));
+            documented.put(method.toUpperCase() + " /api/v1" + path, roles);
         }));
         Map<String, Set<String>> routed = PublicApi.OPERATIONS.stream()
                 .collect(Collectors.toMap(PublicApi.Operation::id, PublicApi.Operation::roles, (a, b) -> a, TreeMap::new));
 
         assertThat(documented).isEqualTo(routed);
+        assertThat(servedByGateway).containsExactly("GET /api/v1/sign-in", "POST /api/v1/sign-in/token");
     }
 
     @Test

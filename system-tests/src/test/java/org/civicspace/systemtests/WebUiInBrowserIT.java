@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -36,16 +35,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -64,26 +55,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiInBrowserIT {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("civicspace.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("civicspace.chromedriver", "/usr/bin/chromedriver"));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final String XSS = "<img src=x onerror=\"window.__xss=1\">";
     private static final String ON_CALL = "Dana On-Call";
 
     private LocalStack stack;
+    private Chromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
-    private Path profile;
     private final Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
     private final Path downloads = Path.of("target", "downloads").toAbsolutePath();
 
     @BeforeAll
     void startStackAndDriver() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the browser tests need Debian's chromium and chromedriver at " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " (apt-get install chromium chromium-driver; .ci/run does it): skipped here");
-        Files.createDirectories(screenshots);
+        assumeTrue(Chromium.installed(), Chromium.MISSING);
         Files.createDirectories(downloads);
         System.setProperty("civicspace.logs", Path.of("target", "stack-logs").toAbsolutePath().toString());
         StackOptions options = Ports.onFreePorts(StackOptions.defaults(Files.createTempDirectory("civicspace-ui")))
@@ -102,35 +88,15 @@ class WebUiInBrowserIT {
 
     @BeforeEach
     void openBrowser() throws IOException {
-        profile = Files.createTempDirectory("civicspace-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-GB");
-        options.setExperimentalOption("prefs", Map.of(
-                "download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        // a driver service of its own: quitting the browser stops the service it was started with
-        ChromeDriverService driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(driverService, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        // a page that re-renders (a refresh, an arriving event) replaces the elements a wait holds: look again
-        wait.ignoring(StaleElementReferenceException.class);
-        wait.ignoring(StaleElementReferenceException.class);
+        chromium = new Chromium(downloads);
+        browser = chromium.browser;
+        wait = chromium.wait;
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -388,15 +354,11 @@ class WebUiInBrowserIT {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        chromium.screenshot(screenshots, name);
     }
 
-    /** Script errors, refused resources and Content-Security-Policy violations all land in the console. */
     private void assertNoErrorsInTheConsole() {
-        List<String> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).toList();
-        assertThat(severe).isEmpty();
+        chromium.assertNoErrorsInTheConsole();
     }
 
     private String base() {

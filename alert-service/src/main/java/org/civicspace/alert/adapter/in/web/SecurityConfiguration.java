@@ -24,7 +24,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
-            @Value("${civicspace.security.roles-claim}") String rolesClaim) {
+            @Value("${civicspace.security.roles-claim:roles}") String rolesClaim) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

@@ -165,21 +165,26 @@ class ReportSearchIT {
         assertThat(ids(search("analyst", "country=KZ&q=picket"))).isEmpty();
         assertThat(ids(search("analyst", "q=zhanaozen"))).isEmpty();
         assertThat(ids(search("analyst", "country=UZ&from=2019-08-01&to=2019-08-31&q=nukus"))).containsExactly(id);
-        assertThat(mongo.count(Query.query(Criteria.where("_id").is("KZ|2019-07")), "report_buckets").block())
-                .isEqualTo(1);
+        // nothing of the old classification is left behind
+        assertThat(mongo.count(Query.query(Criteria.where("_id").is("KZ|2019-07|" + id)), "search_entries").block())
+                .isZero();
+        assertThat(mongo.count(Query.query(Criteria.where("_id").is("zhanaozen|2019-07|" + id)), "search_words").block())
+                .isZero();
     }
 
     @Test
-    void indexesAtStartWhatWasArchivedBeforeTheIndexExisted() {
+    void indexesAtStartWhatWasArchivedBeforeTheIndexExistedAndDropsAnIndexOfTheEarlierLayout() {
         String old = archive(report("BY", "2018-03-08T09:00:00Z").title("Марш женщин"));
         // take the report out of the index, as if archived by a version without one
-        mongo.remove(Query.query(Criteria.where("_id").is(old)), "report_index").block();
-        mongo.remove(Query.query(Criteria.where("_id").is("BY|2018-03")), "report_buckets").block();
-        mongo.remove(Query.query(Criteria.where("_id").regex("\\|2018-03$")), "report_words").block();
+        mongo.remove(Query.query(Criteria.where("_id").is(old)), "search_reports").block();
+        mongo.remove(Query.query(Criteria.where("_id").regex("^BY\\|2018-03\\|")), "search_entries").block();
+        mongo.remove(Query.query(Criteria.where("_id").regex("\\|2018-03\\|")), "search_words").block();
+        mongo.save(new Document("_id", "BY|2018-03").append("entries", new Document()), "report_buckets").block();
         assertThat(ids(search("analyst", "country=BY&q=марш"))).isEmpty();
 
         assertThat(archiveReport.indexWhatIsMissing().block()).isEqualTo(1);
 
+        assertThat(mongo.collectionExists("report_buckets").block()).isFalse();
         assertThat(ids(search("analyst", "country=BY&q=марш"))).containsExactly(old);
         assertThat(archiveReport.indexWhatIsMissing().block()).isZero();
     }
@@ -243,7 +248,7 @@ class ReportSearchIT {
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
-            Document indexed = mongo.findById(report.id, Document.class, "report_index").block();
+            Document indexed = mongo.findById(report.id, Document.class, "search_reports").block();
             if (indexed != null && report.country.equals(indexed.get("entry", Document.class)
                     .getList("countries", String.class).get(0))) {
                 return report.id;

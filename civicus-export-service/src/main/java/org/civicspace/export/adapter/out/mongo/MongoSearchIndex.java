@@ -1,14 +1,12 @@
 package org.civicspace.export.adapter.out.mongo;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.civicspace.events.Freedom;
 import org.civicspace.events.Sensitivity;
@@ -20,38 +18,47 @@ import org.civicspace.export.domain.IndexEntry;
 import org.civicspace.export.domain.IndexedReport;
 import org.civicspace.export.domain.Tokens;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The search index in three collections, each read by {@code _id} only: the embedded store
- * (mongo-java-server) answers {@code _id} look-ups and {@code $in} from its id index but scans the
- * whole collection for any other field, whatever indexes exist.
+ * The search index in three collections of small documents that are written once and never grow,
+ * each read by its {@code _id} only: the embedded store (mongo-java-server) answers {@code _id}
+ * look-ups, {@code $in} and patterns on {@code _id} from its id index, but scans every document for
+ * any other field, and rewrites a whole document under its collection lock on every update — so an
+ * index document that grew with each report made indexing quadratic.
  * <ul>
- * <li>{@code report_buckets}, {@code _id = "KZ|2026-11"}: the entries of every report concerning
- * that country in that month, under {@code entries.<report id>};</li>
- * <li>{@code report_words}, {@code _id = "зад|2026-11"}: for each word starting with those letters,
- * the ids of that month's reports using it, under {@code words.<word>};</li>
- * <li>{@code report_index}, {@code _id} = report id: what is indexed for the report now, so that a
- * re-classification can take back exactly what it no longer holds.</li>
+ * <li>{@code search_entries}, {@code _id = "KZ|2026-11|r-…"}: a report's entry, once per country it
+ * concerns, in the month of its date; a country's month is the ids that start {@code KZ|2026-11|};</li>
+ * <li>{@code search_words}, {@code _id = "задержан|2026-11|r-…"}: one empty document per word of a
+ * report and its month; a keyword is the ids that start with it;</li>
+ * <li>{@code search_reports}, {@code _id} = report id: what is indexed for the report now, so that a
+ * re-classification takes back exactly what it no longer holds.</li>
  * </ul>
- * The per-report document is written last: if anything before it fails, the retry finds the old
- * state and applies the same changes again, which are idempotent.
+ * Indexing a report inserts its documents in two unordered bulk writes; an id already there (a
+ * retry after a partial failure) is not an error. The per-report document is written last: if
+ * anything before it fails, the retry finds the old state and does the same again. The collections
+ * of the earlier layout ({@code report_buckets}, {@code report_words}, {@code report_index}) are
+ * dropped when the start-up backfill asks what is indexed, which then rebuilds the index from the
+ * archive.
  */
 @Component
 class MongoSearchIndex implements SearchIndex {
 
-    static final String BUCKETS = "report_buckets";
-    static final String WORDS = "report_words";
-    static final String INDEXED = "report_index";
+    static final String ENTRIES = "search_entries";
+    static final String WORDS = "search_words";
+    static final String INDEXED = "search_reports";
+    private static final List<String> EARLIER_LAYOUT = List.of("report_buckets", "report_words", "report_index");
+    private static final int DUPLICATE_KEY = 11000;
 
     private final ReactiveMongoTemplate mongo;
 
@@ -69,76 +76,55 @@ class MongoSearchIndex implements SearchIndex {
     }
 
     private Mono<Void> replace(IndexedReport previous, IndexedReport report) {
-        String id = report.id();
-        String field = fieldName(id);
-        Set<String> buckets = bucketKeys(report.entry());
-        Set<String> words = wordKeys(report);
-
-        // untyped bulk writes: the entry is converted once, and no field path is looked up in an entity model
-        Object entry = mongo.getConverter().convertToMongoType(report.entry());
-        List<UpdateOne> bucketWrites = new ArrayList<>();
-        for (String key : buckets) {
-            bucketWrites.add(new UpdateOne(key, new Update().set("entries." + field, entry), true));
-        }
-        // one write per word bucket document, however many of the report's words it holds
-        Map<String, Update> wordWrites = new HashMap<>();
-        for (String key : words) {
-            wordWrites.computeIfAbsent(bucketOf(key), bucket -> new Update()).addToSet("words." + wordOf(key), id);
-        }
-        List<UpdateOne> wordChanges = new ArrayList<>();
+        Set<String> entries = entryIds(report);
+        Set<String> words = wordIds(report);
+        Mono<Void> takeBack = Mono.empty();
+        Mono<Void> rewriteKept = Mono.empty();
         if (previous != null) {
-            for (String stale : minus(bucketKeys(previous.entry()), buckets)) {
-                bucketWrites.add(new UpdateOne(stale, new Update().unset("entries." + field), false));
-            }
-            for (String stale : minus(wordKeys(previous), words)) {
-                wordChanges.add(new UpdateOne(bucketOf(stale), new Update().pull("words." + wordOf(stale), id), false));
-            }
+            Set<String> kept = new HashSet<>(entryIds(previous));
+            kept.retainAll(entries);
+            takeBack = remove(ENTRIES, minus(entryIds(previous), entries))
+                    .then(remove(WORDS, minus(wordIds(previous), words)));
+            // the same country and month, but maybe other tags: those entries are written anew
+            rewriteKept = remove(ENTRIES, kept);
         }
-        wordWrites.forEach((bucket, update) -> wordChanges.add(new UpdateOne(bucket, update, true)));
-        return Flux.concat(bulk(BUCKETS, bucketWrites), bulk(WORDS, wordChanges))
-                .then(mongo.save(new IndexedDocument(id, report.entry(), report.words()), INDEXED))
+        Object entry = mongo.getConverter().convertToMongoType(report.entry());
+        List<org.bson.Document> entryDocuments = entries.stream()
+                .map(id -> new org.bson.Document("_id", id).append("entry", entry)).toList();
+        List<org.bson.Document> wordDocuments = words.stream().map(id -> new org.bson.Document("_id", id)).toList();
+        return takeBack.then(rewriteKept)
+                .then(insert(ENTRIES, entryDocuments))
+                .then(insert(WORDS, wordDocuments))
+                .then(mongo.save(new IndexedDocument(report.id(), report.entry(), report.words()), INDEXED))
                 .then();
     }
 
-    private Mono<?> bulk(String collection, List<UpdateOne> writes) {
-        if (writes.isEmpty()) {
+    /** Inserts what is not there yet: a document already inserted by an earlier attempt is left as it is. */
+    private Mono<Void> insert(String collection, List<org.bson.Document> documents) {
+        if (documents.isEmpty()) {
             return Mono.empty();
         }
-        var operations = mongo.bulkOps(BulkMode.UNORDERED, collection);
-        for (UpdateOne write : writes) {
-            if (write.upsert()) {
-                operations.upsert(byId(write.id()), write.update());
-            } else {
-                operations.updateOne(byId(write.id()), write.update());
-            }
-        }
-        return operations.execute();
+        return mongo.getCollection(collection)
+                .flatMap(target -> Mono.from(target.insertMany(documents, new InsertManyOptions().ordered(false))))
+                .onErrorResume(MongoBulkWriteException.class, failed -> failed.getWriteErrors().stream()
+                        .allMatch(error -> error.getCode() == DUPLICATE_KEY) ? Mono.empty() : Mono.error(failed))
+                .then();
     }
 
-    /** One update of the document with this {@code _id}. */
-    private record UpdateOne(String id, Update update, boolean upsert) {
+    private Mono<Void> remove(String collection, Set<String> ids) {
+        return ids.isEmpty() ? Mono.empty()
+                : mongo.remove(Query.query(Criteria.where("_id").in(ids)), collection).then();
     }
 
     @Override
     public Flux<IndexEntry> entries(String country, List<YearMonth> months) {
-        Query query;
-        if (months != null && country != null) {
-            query = Query.query(Criteria.where("_id").in(months.stream().map(m -> country + "|" + m).toList()));
-        } else {
-            // a pattern on _id alone is matched against the id index's keys, not against every document
-            String countryPattern = country == null ? "[^|]+" : Pattern.quote(country);
-            String monthPattern = months == null ? ".*"
-                    : "(" + String.join("|", months.stream().map(YearMonth::toString).toList()) + ")";
-            query = Query.query(Criteria.where("_id").regex("^" + countryPattern + "\\|" + monthPattern + "$"));
-        }
+        // a pattern on _id alone is matched against the id index's keys, not against every document
+        String countryPattern = country == null ? "[^|]+" : Pattern.quote(country);
+        Query query = Query.query(Criteria.where("_id").regex("^" + countryPattern + "\\|" + monthsPattern(months) + "\\|"));
         // decoded by hand: a wide search reads every entry of the archive, and the object mapper
         // spends far longer per entry than these few fields need
-        return mongo.find(query, org.bson.Document.class, BUCKETS)
-                .flatMapIterable(bucket -> {
-                    org.bson.Document entries = bucket.get("entries", org.bson.Document.class);
-                    return entries == null ? List.<IndexEntry>of() : entries.values().stream()
-                            .map(entry -> entryOf((org.bson.Document) entry)).toList();
-                });
+        return mongo.find(query, org.bson.Document.class, ENTRIES)
+                .map(document -> entryOf(document.get("entry", org.bson.Document.class)));
     }
 
     /** An entry as {@code convertToMongoType} wrote it: the id as {@code _id}, enums by constant name, the date as a BSON date. */
@@ -169,71 +155,52 @@ class MongoSearchIndex implements SearchIndex {
     public Flux<String> indexedIds() {
         Query idsOnly = new Query();
         idsOnly.fields().include("_id");
-        return mongo.find(idsOnly, org.bson.Document.class, INDEXED).map(id -> id.getString("_id"));
+        return Flux.fromIterable(EARLIER_LAYOUT).concatMap(mongo::dropCollection)
+                .thenMany(mongo.find(idsOnly, org.bson.Document.class, INDEXED).map(id -> id.getString("_id")));
     }
 
     @Override
     public Mono<Set<String>> matching(String keyword, List<YearMonth> months) {
-        String bucket = Tokens.bucketOf(keyword);
-        Criteria byBucket = months == null
-                ? Criteria.where("_id").regex("^" + Pattern.quote(bucket) + "\\|")
-                : Criteria.where("_id").in(months.stream().map(m -> bucket + "|" + m).toList());
-        return mongo.find(Query.query(byBucket), WordsDocument.class, WORDS)
-                .collect(HashSet<String>::new, (ids, words) -> {
-                    if (words.words() != null) {
-                        words.words().forEach((word, reports) -> {
-                            if (Tokens.matches(keyword, word)) {
-                                ids.addAll(reports);
-                            }
-                        });
-                    }
-                })
-                .map(Set::copyOf);
+        // a keyword of PREFIX_LENGTH letters or more finds every word that starts with it, a shorter one itself
+        String words = Pattern.quote(keyword) + (keyword.length() >= Tokens.PREFIX_LENGTH ? "[^|]*" : "");
+        Query query = Query.query(Criteria.where("_id").regex("^" + words + "\\|" + monthsPattern(months) + "\\|"));
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, WORDS)
+                .map(word -> reportOf(word.getString("_id")))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
-    private static Set<String> bucketKeys(IndexEntry entry) {
-        Set<String> keys = new HashSet<>();
-        for (String country : entry.countries()) {
-            keys.add(country + "|" + entry.month());
+    private static String monthsPattern(List<YearMonth> months) {
+        return months == null ? "[^|]+" : "(" + String.join("|", months.stream().map(YearMonth::toString).toList()) + ")";
+    }
+
+    /** {@code country|month|report} of each country the report concerns. */
+    private static Set<String> entryIds(IndexedReport report) {
+        Set<String> ids = new HashSet<>();
+        for (String country : report.entry().countries()) {
+            ids.add(country + "|" + report.entry().month() + "|" + report.id());
         }
-        return keys;
+        return ids;
     }
 
-    /** {@code word|month} of each word: a word moves with its report's month. */
-    private static Set<String> wordKeys(IndexedReport report) {
-        Set<String> keys = new HashSet<>();
+    /** {@code word|month|report} of each word: a word moves with its report's month. */
+    private static Set<String> wordIds(IndexedReport report) {
+        Set<String> ids = new HashSet<>();
         for (String word : report.words()) {
-            keys.add(word + "|" + report.entry().month());
+            ids.add(word + "|" + report.entry().month() + "|" + report.id());
         }
-        return keys;
+        return ids;
     }
 
-    private static String bucketOf(String wordKey) {
-        int bar = wordKey.lastIndexOf('|');
-        return Tokens.bucketOf(wordKey.substring(0, bar)) + wordKey.substring(bar);
-    }
-
-    private static String wordOf(String wordKey) {
-        return wordKey.substring(0, wordKey.lastIndexOf('|'));
+    /** The report of a word's {@code _id}: a word has no bar and a month one form, so it is all after the second. */
+    private static String reportOf(String wordId) {
+        return wordId.split("\\|", 3)[2];
     }
 
     private static Set<String> minus(Set<String> all, Set<String> kept) {
         Set<String> rest = new HashSet<>(all);
         rest.removeAll(kept);
         return rest;
-    }
-
-    private static Query byId(String id) {
-        return Query.query(Criteria.where("_id").is(id));
-    }
-
-    /** A report id as a field name: a dot would make a path and a leading {@code $} an operator. */
-    static String fieldName(String reportId) {
-        return reportId.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
-    }
-
-    @Document(WORDS)
-    record WordsDocument(@Id String id, Map<String, List<String>> words) {
     }
 
     @Document(INDEXED)

@@ -168,8 +168,6 @@ class ReportSearchIT {
         // nothing of the old classification is left behind
         assertThat(mongo.count(Query.query(Criteria.where("_id").is("KZ|2019-07|" + id)), "search_entries").block())
                 .isZero();
-        assertThat(mongo.count(Query.query(Criteria.where("_id").is("zhanaozen|2019-07|" + id)), "search_words").block())
-                .isZero();
     }
 
     @Test
@@ -178,7 +176,6 @@ class ReportSearchIT {
         // take the report out of the index, as if archived by a version without one
         mongo.remove(Query.query(Criteria.where("_id").is(old)), "search_reports").block();
         mongo.remove(Query.query(Criteria.where("_id").regex("^BY\\|2018-03\\|")), "search_entries").block();
-        mongo.remove(Query.query(Criteria.where("_id").regex("\\|2018-03\\|")), "search_words").block();
         mongo.save(new Document("_id", "BY|2018-03").append("entries", new Document()), "report_buckets").block();
         assertThat(ids(search("analyst", "country=BY&q=марш"))).isEmpty();
 

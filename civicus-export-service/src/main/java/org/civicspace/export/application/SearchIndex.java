@@ -2,7 +2,6 @@ package org.civicspace.export.application;
 
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Set;
 
 import org.civicspace.export.domain.IndexEntry;
 import org.civicspace.export.domain.IndexedReport;
@@ -10,7 +9,7 @@ import org.civicspace.export.domain.IndexedReport;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The search index of the archive: entries by country and month, and the words of each report. */
+/** The search index of the archive: entries by country and month, each with the words of its report. */
 public interface SearchIndex {
 
     /**
@@ -28,6 +27,9 @@ public interface SearchIndex {
     /** The ids of every indexed report (a full read: for the start-up backfill, not for requests). */
     Flux<String> indexedIds();
 
-    /** The ids of reports with a word that {@code keyword} matches ({@code Tokens.matches}), in the given months. */
-    Mono<Set<String>> matching(String keyword, List<YearMonth> months);
+    /**
+     * Like {@link #entries(String, List)}, only of reports that have, for each of {@code keywords}, a
+     * word it matches ({@code Tokens.matches}); all of them when there are no keywords.
+     */
+    Flux<IndexEntry> entries(String country, List<YearMonth> months, List<String> keywords);
 }

@@ -2,9 +2,7 @@ package org.civicspace.export.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.civicspace.export.domain.ArchivedReport;
@@ -58,20 +56,9 @@ class SearchReportsService implements SearchReportsUseCase {
 
     /** Every entry the query's filters and keywords match, each report once. */
     private Flux<IndexEntry> matchingEntries(SearchQuery query) {
-        Flux<IndexEntry> filtered = index.entries(query.country(), query.months())
+        return index.entries(query.country(), query.months(), query.keywords())
                 .filter(query::matches)
                 .distinct(IndexEntry::id);
-        if (query.keywords().isEmpty()) {
-            return filtered;
-        }
-        return Flux.fromIterable(query.keywords())
-                .concatMap(keyword -> index.matching(keyword, query.months()))
-                .reduce((all, more) -> {
-                    Set<String> both = new HashSet<>(all);
-                    both.retainAll(more);
-                    return both;
-                })
-                .flatMapMany(ids -> filtered.filter(entry -> ids.contains(entry.id())));
     }
 
     private Mono<Page> page(SearchQuery query, Caller caller, List<IndexEntry> entries) {

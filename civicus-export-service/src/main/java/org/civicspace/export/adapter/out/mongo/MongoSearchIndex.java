@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.civicspace.events.Freedom;
 import org.civicspace.events.Sensitivity;
@@ -31,31 +30,28 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The search index in three collections of small documents that are written once and never grow,
- * each read by its {@code _id} only: the embedded store (mongo-java-server) answers {@code _id}
- * look-ups, {@code $in} and patterns on {@code _id} from its id index, but scans every document for
- * any other field, and rewrites a whole document under its collection lock on every update — so an
- * index document that grew with each report made indexing quadratic.
+ * The search index in two collections of small documents written once and never grown, each read
+ * by its {@code _id} only: the embedded store (mongo-java-server) answers {@code _id} look-ups,
+ * {@code $in} and patterns on {@code _id} from its id index but scans every document for any other
+ * field; it rewrites a whole document on every update, and its H2 file store pays for each document
+ * and each index key written (both are Java-serialised). So: as few documents as can be, none that grows.
  * <ul>
- * <li>{@code search_entries}, {@code _id = "KZ|2026-11|r-…"}: a report's entry, once per country it
- * concerns, in the month of its date; a country's month is the ids that start {@code KZ|2026-11|};</li>
- * <li>{@code search_words}, {@code _id = "задержан|2026-11|r-…"}: one empty document per word of a
- * report and its month; a keyword is the ids that start with it;</li>
+ * <li>{@code search_entries}, {@code _id = "KZ|2026-11|r-…"}: a report's entry and its words, once
+ * per country it concerns, in the month of its date. A country's months are the ids that start
+ * {@code KZ|2026-11|}; keywords are checked against the words of the entries read.</li>
  * <li>{@code search_reports}, {@code _id} = report id: what is indexed for the report now, so that a
- * re-classification takes back exactly what it no longer holds.</li>
+ * redelivery changes nothing and a re-classification takes back exactly what it no longer holds.</li>
  * </ul>
- * Indexing a report inserts its documents in two unordered bulk writes; an id already there (a
- * retry after a partial failure) is not an error. The per-report document is written last: if
- * anything before it fails, the retry finds the old state and does the same again. The collections
- * of the earlier layout ({@code report_buckets}, {@code report_words}, {@code report_index}) are
- * dropped when the start-up backfill asks what is indexed, which then rebuilds the index from the
- * archive.
+ * The per-report document is written last: if anything before it fails, the retry finds the old
+ * state and does the same again (an entry already inserted by the failed attempt is not an error).
+ * The collections of the earlier layout ({@code report_buckets}, {@code report_words},
+ * {@code report_index}) are dropped when the start-up backfill asks what is indexed, and the
+ * backfill then rebuilds the index from the archive.
  */
 @Component
 class MongoSearchIndex implements SearchIndex {
 
     static final String ENTRIES = "search_entries";
-    static final String WORDS = "search_words";
     static final String INDEXED = "search_reports";
     private static final List<String> EARLIER_LAYOUT = List.of("report_buckets", "report_words", "report_index");
     private static final int DUPLICATE_KEY = 11000;
@@ -76,55 +72,57 @@ class MongoSearchIndex implements SearchIndex {
     }
 
     private Mono<Void> replace(IndexedReport previous, IndexedReport report) {
-        Set<String> entries = entryIds(report);
-        Set<String> words = wordIds(report);
-        Mono<Void> takeBack = Mono.empty();
-        Mono<Void> rewriteKept = Mono.empty();
-        if (previous != null) {
-            Set<String> kept = new HashSet<>(entryIds(previous));
-            kept.retainAll(entries);
-            takeBack = remove(ENTRIES, minus(entryIds(previous), entries))
-                    .then(remove(WORDS, minus(wordIds(previous), words)));
-            // the same country and month, but maybe other tags: those entries are written anew
-            rewriteKept = remove(ENTRIES, kept);
-        }
+        // an entry of the previous classification goes, whether its country and month stay or not:
+        // its tags or words may be other now
+        Mono<Void> takeBack = previous == null ? Mono.empty()
+                : mongo.remove(Query.query(Criteria.where("_id").in(entryIds(previous))), ENTRIES).then();
         Object entry = mongo.getConverter().convertToMongoType(report.entry());
-        List<org.bson.Document> entryDocuments = entries.stream()
-                .map(id -> new org.bson.Document("_id", id).append("entry", entry)).toList();
-        List<org.bson.Document> wordDocuments = words.stream().map(id -> new org.bson.Document("_id", id)).toList();
-        return takeBack.then(rewriteKept)
-                .then(insert(ENTRIES, entryDocuments))
-                .then(insert(WORDS, wordDocuments))
+        List<String> words = List.copyOf(report.words());
+        List<org.bson.Document> entries = entryIds(report).stream()
+                .map(id -> new org.bson.Document("_id", id).append("entry", entry).append("words", words)).toList();
+        return takeBack
+                .then(insert(entries))
                 .then(mongo.save(new IndexedDocument(report.id(), report.entry(), report.words()), INDEXED))
                 .then();
     }
 
-    /** Inserts what is not there yet: a document already inserted by an earlier attempt is left as it is. */
-    private Mono<Void> insert(String collection, List<org.bson.Document> documents) {
-        if (documents.isEmpty()) {
+    /** Inserts what is not there yet: an entry already inserted by an earlier attempt is left as it is. */
+    private Mono<Void> insert(List<org.bson.Document> entries) {
+        if (entries.isEmpty()) {
             return Mono.empty();
         }
-        return mongo.getCollection(collection)
-                .flatMap(target -> Mono.from(target.insertMany(documents, new InsertManyOptions().ordered(false))))
+        return mongo.getCollection(ENTRIES)
+                .flatMap(collection -> Mono.from(collection.insertMany(entries, new InsertManyOptions().ordered(false))))
                 .onErrorResume(MongoBulkWriteException.class, failed -> failed.getWriteErrors().stream()
                         .allMatch(error -> error.getCode() == DUPLICATE_KEY) ? Mono.empty() : Mono.error(failed))
                 .then();
     }
 
-    private Mono<Void> remove(String collection, Set<String> ids) {
-        return ids.isEmpty() ? Mono.empty()
-                : mongo.remove(Query.query(Criteria.where("_id").in(ids)), collection).then();
+    @Override
+    public Flux<IndexEntry> entries(String country, List<YearMonth> months) {
+        return entries(country, months, List.of());
     }
 
     @Override
-    public Flux<IndexEntry> entries(String country, List<YearMonth> months) {
+    public Flux<IndexEntry> entries(String country, List<YearMonth> months, List<String> keywords) {
         // a pattern on _id alone is matched against the id index's keys, not against every document
         String countryPattern = country == null ? "[^|]+" : Pattern.quote(country);
-        Query query = Query.query(Criteria.where("_id").regex("^" + countryPattern + "\\|" + monthsPattern(months) + "\\|"));
+        String monthPattern = months == null ? "[^|]+"
+                : "(" + String.join("|", months.stream().map(YearMonth::toString).toList()) + ")";
+        Query query = Query.query(Criteria.where("_id").regex("^" + countryPattern + "\\|" + monthPattern + "\\|"));
+        if (keywords.isEmpty()) {
+            query.fields().exclude("words");
+        }
         // decoded by hand: a wide search reads every entry of the archive, and the object mapper
         // spends far longer per entry than these few fields need
         return mongo.find(query, org.bson.Document.class, ENTRIES)
+                .filter(document -> keywords.isEmpty() || hasAll(keywords, document.getList("words", String.class)))
                 .map(document -> entryOf(document.get("entry", org.bson.Document.class)));
+    }
+
+    private static boolean hasAll(List<String> keywords, List<String> words) {
+        return words != null && keywords.stream()
+                .allMatch(keyword -> words.stream().anyMatch(word -> Tokens.matches(keyword, word)));
     }
 
     /** An entry as {@code convertToMongoType} wrote it: the id as {@code _id}, enums by constant name, the date as a BSON date. */
@@ -159,21 +157,6 @@ class MongoSearchIndex implements SearchIndex {
                 .thenMany(mongo.find(idsOnly, org.bson.Document.class, INDEXED).map(id -> id.getString("_id")));
     }
 
-    @Override
-    public Mono<Set<String>> matching(String keyword, List<YearMonth> months) {
-        // a keyword of PREFIX_LENGTH letters or more finds every word that starts with it, a shorter one itself
-        String words = Pattern.quote(keyword) + (keyword.length() >= Tokens.PREFIX_LENGTH ? "[^|]*" : "");
-        Query query = Query.query(Criteria.where("_id").regex("^" + words + "\\|" + monthsPattern(months) + "\\|"));
-        query.fields().include("_id");
-        return mongo.find(query, org.bson.Document.class, WORDS)
-                .map(word -> reportOf(word.getString("_id")))
-                .collect(Collectors.toUnmodifiableSet());
-    }
-
-    private static String monthsPattern(List<YearMonth> months) {
-        return months == null ? "[^|]+" : "(" + String.join("|", months.stream().map(YearMonth::toString).toList()) + ")";
-    }
-
     /** {@code country|month|report} of each country the report concerns. */
     private static Set<String> entryIds(IndexedReport report) {
         Set<String> ids = new HashSet<>();
@@ -181,26 +164,6 @@ class MongoSearchIndex implements SearchIndex {
             ids.add(country + "|" + report.entry().month() + "|" + report.id());
         }
         return ids;
-    }
-
-    /** {@code word|month|report} of each word: a word moves with its report's month. */
-    private static Set<String> wordIds(IndexedReport report) {
-        Set<String> ids = new HashSet<>();
-        for (String word : report.words()) {
-            ids.add(word + "|" + report.entry().month() + "|" + report.id());
-        }
-        return ids;
-    }
-
-    /** The report of a word's {@code _id}: a word has no bar and a month one form, so it is all after the second. */
-    private static String reportOf(String wordId) {
-        return wordId.split("\\|", 3)[2];
-    }
-
-    private static Set<String> minus(Set<String> all, Set<String> kept) {
-        Set<String> rest = new HashSet<>(all);
-        rest.removeAll(kept);
-        return rest;
     }
 
     @Document(INDEXED)

@@ -153,7 +153,9 @@ class MongoSearchIndex implements SearchIndex {
     public Flux<String> indexedIds() {
         Query idsOnly = new Query();
         idsOnly.fields().include("_id");
-        return Flux.fromIterable(EARLIER_LAYOUT).concatMap(mongo::dropCollection)
+        return Flux.fromIterable(EARLIER_LAYOUT)
+                .concatMap(name -> mongo.collectionExists(name).filter(Boolean::booleanValue)
+                        .flatMap(exists -> mongo.dropCollection(name)))
                 .thenMany(mongo.find(idsOnly, org.bson.Document.class, INDEXED).map(id -> id.getString("_id")));
     }
 

@@ -70,7 +70,7 @@ class DoNoHarmIT extends AlertServiceTestBase {
         subscribe(streamer, "{\"countries\": [\"TM\"]}");
         subscribe("tm-mailed", "{\"countries\": [\"TM\"], \"channel\": \"email\", \"email\": \"m@example.org\"}");
         subscribe("tm-daily", "{\"countries\": [\"TM\"], \"channel\": \"webhook\", \"cadence\": \"daily\","
-                + " \"webhookUrl\": \"http://127.0.0.1:9/tm\"}");
+                + " \"webhookUrl\": \"http://127.0.0.1:9/tm\", \"webhookSecret\": \"tm-daily-secret-value\"}");
         String confidential = uniqueId("r-tm-confidential");
         String publicOne = uniqueId("r-tm-public");
         List<ServerSentEvent<String>> streamed = new ArrayList<>();

@@ -100,6 +100,8 @@ class SubscriptionsIT extends AlertServiceTestBase {
                 "\"errors\"");
         assertThat(refused("{\"freedoms\": [\"expression\"]}")).contains("countries", "at least one country");
         assertThat(refused("{\"countries\": [\"KZ\"], \"channel\": \"webhook\"}")).contains("webhookUrl");
+        assertThat(refused("{\"countries\": [\"KZ\"], \"channel\": \"webhook\", \"webhookUrl\": \"https://hooks.example.org/a\"}"))
+                .contains("webhookSecret");
         assertThat(refused("{\"countries\": [\"KZ\"], \"freedoms\": [\"happiness\"]}")).contains("freedoms");
         assertThat(refused("{\"countries\": ")).contains("could not be read");
     }

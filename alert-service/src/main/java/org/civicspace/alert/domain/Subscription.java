@@ -64,6 +64,9 @@ public record Subscription(
         }
     }
 
+    /** The shortest webhook secret a new subscription may have. */
+    static final int MIN_SECRET = 16;
+
     /**
      * The rules a new subscription must meet as well, so that what it asks for can be delivered.
      * Not checked on subscriptions stored before them, which still load (and are not pushed).
@@ -72,6 +75,11 @@ public record Subscription(
         if (channel == Channel.EMAIL && email == null) {
             throw new InvalidSubscriptionException("email",
                     "is needed for the email channel: give it, or sign in with a token that has an email claim");
+        }
+        if (channel == Channel.WEBHOOK && (webhookSecret == null || webhookSecret.strip().length() < MIN_SECRET)) {
+            // webhooks are only ever sent signed: without a secret none would be delivered
+            throw new InvalidSubscriptionException("webhookSecret", "is needed for the webhook channel, at least "
+                    + MIN_SECRET + " characters: every call is signed with it");
         }
         if (cadence == Cadence.DAILY && channel == Channel.SSE) {
             throw new InvalidSubscriptionException("cadence", "daily digests are sent by email or webhook, not sse");

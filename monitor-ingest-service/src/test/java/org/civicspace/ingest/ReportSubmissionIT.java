@@ -147,6 +147,24 @@ class ReportSubmissionIT extends IngestIntegrationTest {
     }
 
     @Test
+    void namesTheFieldOfAValueOfTheWrongFormWithoutRepeatingIt() {
+        String hostile = "<script>alert(1)</script>";
+        for (Map.Entry<String, String> sent : Map.of(
+                "persons[0].role", "{\"title\": \"t\", \"text\": \"x\", \"persons\": [{\"name\": \"A B\", \"role\": \"" + hostile + "\"}]}",
+                "occurredAt", "{\"title\": \"t\", \"text\": \"x\", \"occurredAt\": \"" + hostile + "\"}",
+                "persons", "{\"title\": \"t\", \"text\": \"x\", \"persons\": 42}").entrySet()) {
+            client.mutateWith(mockJwt().authorities(role("partner")))
+                    .post().uri("/api/v1/reports").contentType(MediaType.APPLICATION_JSON).bodyValue(sent.getValue())
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.errors[0].field").isEqualTo(sent.getKey())
+                    .jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContain(hostile));
+        }
+    }
+
+    @Test
     void letsOnlyPartnersAndAdminsSubmit() {
         String body = "{\"title\": \"t\", \"text\": \"x\"}";
         client.post().uri("/api/v1/reports").contentType(MediaType.APPLICATION_JSON).bodyValue(body)

@@ -41,12 +41,55 @@ class RequestProblems extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException unreadable,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        String reason = unreadable.getMostSpecificCause() instanceof JacksonException json
-                ? json.getOriginalMessage()
-                : unreadable.getReason();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The body could not be read: " + reason);
-        problem.setTitle("Unreadable request");
+        JacksonException json = jsonProblemIn(unreadable);
+        ProblemDetail problem;
+        if (json != null && !json.getPath().isEmpty()) {
+            // a value of the wrong form in a readable document: name the field, as validation does
+            Map<String, String> error = Map.of("field", pathOf(json), "message", expectation(json));
+            problem = ProblemDetail.forStatusAndDetail(status, "1 field is invalid: " + describe(error));
+            problem.setTitle("Invalid report");
+            problem.setProperty("errors", List.of(error));
+        } else {
+            problem = ProblemDetail.forStatusAndDetail(status, "The body could not be read: "
+                    + (json != null ? json.getOriginalMessage() : unreadable.getReason()));
+            problem.setTitle("Unreadable request");
+        }
         return handleExceptionInternal(unreadable, problem, headers, status, exchange);
+    }
+
+    /** The outermost JSON problem among the causes: the one that knows the path to the field. */
+    private static JacksonException jsonProblemIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException json) {
+                return json;
+            }
+        }
+        return null;
+    }
+
+    /** {@code persons[0].role}, from the path Jackson kept. */
+    private static String pathOf(JacksonException json) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference step : json.getPath()) {
+            if (step.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** What the field takes, without repeating what was sent (which may be long, or markup). */
+    private static String expectation(JacksonException json) {
+        Throwable root = json;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage();
+        int allowed = message.indexOf("is not one of: ");
+        return allowed >= 0 ? "must be one of: " + message.substring(allowed + "is not one of: ".length())
+                : "has a value of the wrong type or form";
     }
 
     private static String describe(Map<String, String> error) {

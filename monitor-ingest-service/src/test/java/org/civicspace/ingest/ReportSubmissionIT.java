@@ -152,7 +152,8 @@ class ReportSubmissionIT extends IngestIntegrationTest {
         for (Map.Entry<String, String> sent : Map.of(
                 "persons[0].role", "{\"title\": \"t\", \"text\": \"x\", \"persons\": [{\"name\": \"A B\", \"role\": \"" + hostile + "\"}]}",
                 "occurredAt", "{\"title\": \"t\", \"text\": \"x\", \"occurredAt\": \"" + hostile + "\"}",
-                "persons", "{\"title\": \"t\", \"text\": \"x\", \"persons\": 42}").entrySet()) {
+                "persons", "{\"title\": \"t\", \"text\": \"x\", \"persons\": 42}",
+                "title", "{\"title\": \"\\u0000\\u0007 \\u001b\", \"text\": \"x\"}").entrySet()) {
             client.mutateWith(mockJwt().authorities(role("partner")))
                     .post().uri("/api/v1/reports").contentType(MediaType.APPLICATION_JSON).bodyValue(sent.getValue())
                     .exchange()

@@ -20,10 +20,17 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The body of {@code POST /api/v1/reports}, with the limits a partner is told about. */
+/**
+ * The body of {@code POST /api/v1/reports}, with the limits a partner is told about. A title and a
+ * text need a letter or a digit: blanks and control characters alone say nothing.
+ */
 record ReportRequest(
-        @NotBlank @Size(max = 500) String title,
-        @NotBlank @Size(max = 100_000) String text,
+        @NotBlank @Size(max = 500)
+        @Pattern(regexp = "(?s)[^\\p{L}\\p{N}]*[\\p{L}\\p{N}].*", message = "must contain a letter or a digit")
+        String title,
+        @NotBlank @Size(max = 100_000)
+        @Pattern(regexp = "(?s)[^\\p{L}\\p{N}]*[\\p{L}\\p{N}].*", message = "must contain a letter or a digit")
+        String text,
         @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 language code such as en or ru") String language,
         @PastOrPresent(message = "must not be in the future") Instant occurredAt,
         @Size(max = 200) String place,

@@ -10,10 +10,12 @@ import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 
@@ -61,6 +63,18 @@ class SecurityConfiguration {
                         .accessDeniedHandler(ProblemResponses.forbidden())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFrom(gateway.rolesClaim()))))
                 .build();
+    }
+
+    /**
+     * A request Spring Security's firewall refuses before anything else sees it (an encoded slash or
+     * dot segment in the path, a character a path must not hold): a problem detail like every other
+     * refusal, instead of an empty 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests() {
+        return (exchange, rejected) -> ProblemResponses.write(exchange, HttpStatus.BAD_REQUEST,
+                "This address holds characters or segments a request path may not have (such as an encoded slash"
+                        + " or \"..\"); no service was asked.");
     }
 
     /**

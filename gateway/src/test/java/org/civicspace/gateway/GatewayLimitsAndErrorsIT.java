@@ -136,6 +136,17 @@ class GatewayLimitsAndErrorsIT {
     }
 
     @Test
+    void aPathWithAnEncodedSlashOrDotSegmentIsRefusedWithAProblemDetailBeforeAnyServiceIsAsked() {
+        for (String path : java.util.List.of("/api/v1/updates/..%2F..%2Fetc%2Fpasswd/export", "/api/v1/reports/%2e%2e/x")) {
+            Answer answer = GatewayClient.answer(client().http.get()
+                    .uri(java.net.URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Bearer " + TOKENS.of("editor")).exchange().returnResult(String.class));
+            expectProblem(answer, 400);
+            expectSecurityHeaders(answer);
+        }
+    }
+
+    @Test
     void aServicesOwnProblemDetailForABadRequestPassesUnchanged() {
         Answer answer = send(HttpMethod.GET, "/api/v1/reports/invalid", TOKENS.of("analyst"), null);
         assertThat(answer.status()).isEqualTo(400);

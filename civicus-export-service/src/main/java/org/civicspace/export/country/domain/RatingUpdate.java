@@ -21,7 +21,9 @@ public record RatingUpdate(CivicusRating rating, String reason) {
             try {
                 parsed = CivicusRating.fromWire(rating);
             } catch (IllegalArgumentException unknown) {
-                problems.add(new InvalidParametersException.Problem("rating", unknown.getMessage()));
+                // named without the value sent, which may be long or markup
+                problems.add(new InvalidParametersException.Problem("rating", "must be one of: " + String.join(", ",
+                        java.util.Arrays.stream(CivicusRating.values()).map(CivicusRating::wireName).toList())));
             }
         }
         if (reason == null || reason.isBlank()) {

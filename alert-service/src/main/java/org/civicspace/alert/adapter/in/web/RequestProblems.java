@@ -21,6 +21,7 @@ import org.springframework.web.server.ServerWebInputException;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Tells a caller exactly what is wrong with a request: every invalid field or parameter with
@@ -65,9 +66,12 @@ class RequestProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem;
         JacksonException json = jsonProblemIn(unreadable);
         if (json != null) {
+            // in our words: the parser's name our classes
             String field = pathOf(json);
             problem = ProblemDetail.forStatusAndDetail(status, "The body could not be read: "
-                    + (field.isEmpty() ? "" : field + ": ") + json.getOriginalMessage());
+                    + (json instanceof DatabindException && !field.isEmpty() ? field + " has a value of the wrong type or form"
+                            : json instanceof DatabindException ? "it is not a JSON object of the expected shape"
+                            : "it is not valid JSON"));
             problem.setTitle("Unreadable request");
         } else {
             problem = ProblemDetail.forStatusAndDetail(status, unreadable.getReason());

@@ -15,6 +15,7 @@ import org.springframework.web.server.ServerWebInputException;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Tells a partner exactly what is wrong with a request: every invalid field with its reason, or
@@ -43,18 +44,29 @@ class RequestProblems extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         JacksonException json = jsonProblemIn(unreadable);
         ProblemDetail problem;
-        if (json != null && !json.getPath().isEmpty()) {
+        if (json instanceof DatabindException && !json.getPath().isEmpty()) {
             // a value of the wrong form in a readable document: name the field, as validation does
             Map<String, String> error = Map.of("field", pathOf(json), "message", expectation(json));
             problem = ProblemDetail.forStatusAndDetail(status, "1 field is invalid: " + describe(error));
             problem.setTitle("Invalid report");
             problem.setProperty("errors", List.of(error));
         } else {
-            problem = ProblemDetail.forStatusAndDetail(status, "The body could not be read: "
-                    + (json != null ? json.getOriginalMessage() : unreadable.getReason()));
+            problem = ProblemDetail.forStatusAndDetail(status, "The body could not be read: " + readingProblem(json));
             problem.setTitle("Unreadable request");
         }
         return handleExceptionInternal(unreadable, problem, headers, status, exchange);
+    }
+
+    /** Why a body could not be read, in our words: never the parser's, which name our classes. */
+    private static String readingProblem(JacksonException json) {
+        if (json instanceof DatabindException) {
+            return "it is not a JSON object of the expected shape";
+        }
+        if (json != null && json.getLocation() != null && json.getLocation().getLineNr() > 0) {
+            return "it is not valid JSON (line " + json.getLocation().getLineNr() + ", column "
+                    + json.getLocation().getColumnNr() + ")";
+        }
+        return "it is not valid JSON";
     }
 
     /** The outermost JSON problem among the causes: the one that knows the path to the field. */

@@ -24,7 +24,7 @@ function rolesIn(claims) {
   return Array.isArray(value) ? value.filter((role) => typeof role === 'string' && role.trim()).map((role) => role.trim()) : [];
 }
 
-/** The token's claims, or null when there is none or it has expired. */
+/** The signed-in user, or null when there is no token, or it has expired and cannot be refreshed. */
 export function session() {
   const token = sessionStorage.getItem(KEY);
   if (!token) return null;
